@@ -1,0 +1,53 @@
+# Sabor — the two commands are `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= sabor.settings
+
+.PHONY: run test e2e bench install messages lint check-deploy clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python requirements.txt requirements-dev.txt
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+install: $(STAMP) locale/bg/LC_MESSAGES/django.mo locale/en/LC_MESSAGES/django.mo
+
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(STAMP)
+	DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv -v0
+
+## Create the virtualenv, install, migrate SQLite, load the Lyaskovets demo and serve it.
+run: install
+	DEBUG=1 SABOR_DEFAULT_MUNICIPALITY=lyaskovets $(BIN)/python manage.py migrate --no-input -v0
+	DEBUG=1 SABOR_DEFAULT_MUNICIPALITY=lyaskovets $(BIN)/python manage.py load_demo
+	@echo "Serving Sabor on http://$(HOST):$(PORT)/"
+	DEBUG=1 SABOR_DEFAULT_MUNICIPALITY=lyaskovets $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+## Install and run the whole suite (SQLite unless DATABASE_URL says otherwise).
+test: install
+	$(BIN)/pytest -n 2 sabor
+
+## Browser tests in headless Chromium (/usr/bin/chromium).
+e2e: install
+	$(BIN)/pytest e2e
+
+## Benchmarks; figures go to bench/RESULTS.md.
+bench: install
+	$(BIN)/python bench/run.py
+
+## Re-extract translatable strings into the catalogues.
+messages: install
+	DEBUG=1 $(BIN)/python manage.py makemessages -l bg -l en --ignore=.venv --ignore=var --ignore=e2e --ignore=bench --no-obsolete
+	DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv -v0
+
+check-deploy: install
+	$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) var

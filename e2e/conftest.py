@@ -1,0 +1,73 @@
+"""Browser tests: Debian's Chromium, driven by Playwright, against a live server.
+
+axe-core (vendored from its npm package) audits every page a test visits for WCAG
+2.1 AA; screenshots go to e2e/screenshots/ (ignored by git) for people to look at."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls the
+# tests make around it are ordinary synchronous code.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+HERE = Path(__file__).parent
+AXE = HERE / "vendor" / "axe-core" / "axe.min.js"
+SCREENSHOTS = HERE / "screenshots"
+CHROMIUM = os.environ.get("SABOR_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}; install Debian's chromium package.")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="bg-BG")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def phone_page(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def site(live_server, transactional_db, settings):
+    """The Lyaskovets demo served by the live server under its host name."""
+    from sabor.core.demo import lyaskovets
+
+    lyaskovets.load(hosts=["localhost", "127.0.0.1"])
+    return live_server.url
+
+
+def audit_accessibility(page, name: str) -> None:
+    """Saves a screenshot and fails on any WCAG 2.1 A/AA violation axe-core finds."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+    violations = [
+        f"{v['id']} ({v['impact']}): {v['help']} — " + "; ".join(node["target"][0] for node in v["nodes"][:5])
+        for v in result["violations"]
+    ]
+    assert not violations, f"axe found WCAG violations on {name} ({page.url}):\n" + "\n".join(violations)

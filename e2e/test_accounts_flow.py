@@ -1,0 +1,89 @@
+import re
+import time
+
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+from django.core import mail
+
+from e2e.conftest import audit_accessibility
+from sabor.core.demo import lyaskovets
+
+
+def _fill_login(page, email, password):
+    page.fill("input[name=login]", email)
+    page.fill("input[name=password]", password)
+    page.click("main form button[type=submit]")
+
+
+def test_a_resident_signs_up_confirms_logs_in_switches_language_and_logs_out(site, page):
+    page.goto(site + "/")
+    assert page.locator("html").get_attribute("lang") == "bg"
+    audit_accessibility(page, "home-bg")
+
+    page.click("header >> a[href='/accounts/signup/']")
+    audit_accessibility(page, "signup-bg")
+    page.fill("input[name=email]", "ivana@example.org")
+    page.fill("input[name=display_name]", "Ивана Пенева")
+    page.fill("input[name=password1]", "lozya-i-vino-2026")
+    page.fill("input[name=password2]", "lozya-i-vino-2026")
+    page.click("main form button[type=submit]")
+    page.wait_for_url(re.compile(r"/accounts/confirm-email/$"))
+    audit_accessibility(page, "verification-sent-bg")
+
+    assert len(mail.outbox) == 1
+    link = re.search(r"http://[^\s]+/accounts/confirm-email/[^\s]+/", mail.outbox[0].body).group(0)
+    page.goto(link)
+    audit_accessibility(page, "confirm-email-bg")
+    page.click("main form button[type=submit]")
+    page.wait_for_url(site + "/")
+    assert page.locator("header").get_by_text("Ивана Пенева").is_visible()
+
+    page.click("header form[action='/accounts/logout/'] button")
+    page.wait_for_load_state()
+    assert page.locator("header a[href='/accounts/login/']").is_visible()
+
+    page.goto(site + "/accounts/login/")
+    audit_accessibility(page, "login-bg")
+    _fill_login(page, "ivana@example.org", "lozya-i-vino-2026")
+    page.wait_for_url(site + "/")
+    page.goto(site + "/account/profile/")
+    audit_accessibility(page, "profile-bg")
+
+    page.click("header button[name=language][value=en]")
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.get_by_role("heading", level=1).inner_text() == "Your profile"
+    audit_accessibility(page, "profile-en")
+
+    page.click("header form[action='/accounts/logout/'] button")
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("header a[href='/accounts/login/']").inner_text() == "Log in"
+
+
+def test_staff_log_in_with_their_second_factor_and_use_the_back_office(site, page):
+    page.goto(site + "/accounts/login/")
+    _fill_login(page, "admin@demo.sabor.bg", lyaskovets.DEMO_PASSWORD)
+    page.wait_for_url(re.compile(r"/accounts/2fa/authenticate/"))
+    audit_accessibility(page, "two-factor-bg")
+    code = format_hotp_value(hotp_value(lyaskovets.DEMO_TOTP_SECRET, int(time.time()) // 30))
+    page.fill("input[name=code]", code)
+    page.click("main form button[type=submit]")
+    page.wait_for_url(site + "/office/")
+    audit_accessibility(page, "office-dashboard")
+
+    for path, name in [("/office/people/", "office-people"), ("/office/organisations/", "office-organisations"),
+                       ("/office/audit/", "office-audit")]:
+        page.goto(site + path)
+        audit_accessibility(page, name)
+
+    page.goto(site + "/office/people/")
+    page.get_by_role("link", name="Мария Иванова").click()
+    audit_accessibility(page, "office-person")
+    page.get_by_label("Граждански наблюдател").check()
+    page.get_by_role("button", name="Запази ролите").click()
+    page.wait_for_load_state()
+    assert page.get_by_label("Граждански наблюдател").is_checked()
+
+    page.goto(site + "/office/organisations/")
+    page.get_by_role("link", name="Младежки клуб „Мерданя“").click()
+    audit_accessibility(page, "office-organisation")

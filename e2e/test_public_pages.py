@@ -1,0 +1,51 @@
+import pytest
+
+from e2e.conftest import audit_accessibility
+
+PUBLIC_PATHS = ["/", "/organisations/", "/accounts/login/", "/accounts/signup/", "/accounts/password/reset/",
+                "/no-such-page/"]
+
+
+@pytest.mark.parametrize("language", ["bg", "en"])
+def test_public_pages_meet_wcag_21_aa(site, page, language):
+    page.goto(site + "/")
+    if language == "en":
+        page.click("header button[name=language][value=en]")
+        page.wait_for_load_state()
+    for path in PUBLIC_PATHS:
+        page.goto(site + path)
+        assert page.locator("html").get_attribute("lang") == language
+        audit_accessibility(page, f"public{path.replace('/', '-').rstrip('-') or '-home'}-{language}")
+    page.goto(site + "/organisations/")
+    page.locator("main article a").first.click()
+    audit_accessibility(page, f"organisation-{language}")
+
+
+def test_the_skip_link_is_first_and_moves_focus_to_the_content(site, page):
+    page.goto(site + "/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Към съдържанието"
+    assert page.locator(".skip-link").is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_the_language_switch_works_by_keyboard(site, page):
+    page.goto(site + "/")
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('lang')") == "en":
+            break
+    else:
+        pytest.fail("The English button was not reached by keyboard")
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "en"
+
+
+def test_the_home_page_works_on_a_phone(site, phone_page):
+    phone_page.goto(site + "/")
+    width = phone_page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"the page scrolls sideways ({width}px)"
+    audit_accessibility(phone_page, "home-phone")

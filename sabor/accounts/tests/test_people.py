@@ -1,0 +1,89 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from sabor.accounts.models import Membership, Role
+from sabor.core import testing
+from sabor.core.models import AuditEntry
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_administrator_sets_roles_and_each_change_is_logged(client_for, municipality, administrator, resident):
+    membership = Membership.objects.get(user=resident)
+    response = client_for("alpha.test", administrator).post(
+        f"/office/people/{membership.pk}/", {"form": "roles", "roles": [Role.RESIDENT, Role.CIVIC_MONITOR]})
+    assert response.status_code == 302
+    assert set(membership.roles.values_list("role", flat=True)) == {Role.RESIDENT, Role.CIVIC_MONITOR}
+    entry = AuditEntry.objects.get(action="role.granted")
+    assert entry.changes == {"role": [None, "civic_monitor"]}
+    assert entry.actor == administrator
+
+
+def test_an_unknown_role_is_refused(client_for, municipality, administrator, resident):
+    membership = Membership.objects.get(user=resident)
+    response = client_for("alpha.test", administrator).post(
+        f"/office/people/{membership.pk}/", {"form": "roles", "roles": ["emperor"]})
+    assert response.status_code == 400
+    assert set(membership.roles.values_list("role", flat=True)) == {Role.RESIDENT}
+
+
+def test_an_administrator_cannot_lock_themselves_out(client_for, municipality, administrator):
+    membership = Membership.objects.get(user=administrator)
+    response = client_for("alpha.test", administrator).post(
+        f"/office/people/{membership.pk}/", {"form": "roles", "roles": [Role.STAFF]})
+    assert response.status_code == 400
+    assert Role.ADMINISTRATOR in set(membership.roles.values_list("role", flat=True))
+
+
+def test_staff_set_the_stakeholder_group_but_not_roles(client_for, municipality, staff, resident):
+    membership = Membership.objects.get(user=resident)
+    client = client_for("alpha.test", staff)
+    response = client.post(f"/office/people/{membership.pk}/", {"form": "membership",
+                                                                 "stakeholder_group": "business"})
+    assert response.status_code == 302
+    membership.refresh_from_db()
+    assert membership.stakeholder_group == "business"
+    response = client.post(f"/office/people/{membership.pk}/", {"form": "roles", "roles": [Role.ADMINISTRATOR]})
+    assert response.status_code == 403
+    assert set(membership.roles.values_list("role", flat=True)) == {Role.RESIDENT}
+
+
+def test_the_people_list_filters_by_role_group_and_text(client_for, municipality, staff):
+    monitor = testing.make_member(municipality, Role.CIVIC_MONITOR, group="civil_society")
+    testing.make_member(municipality, Role.RESIDENT)
+    client = client_for("alpha.test", staff)
+    assert list(client.get("/office/people/?role=civic_monitor").context["page"].object_list) == [
+        Membership.objects.get(user=monitor)]
+    assert client.get("/office/people/?group=civil_society").context["page"].paginator.count == 1
+    assert client.get(f"/office/people/?q={monitor.email}").context["page"].paginator.count == 1
+    # Unknown filter values are ignored rather than breaking the page.
+    response = client.get("/office/people/?role=emperor&group=aliens&page=zzz")
+    assert response.status_code == 200
+    assert response.context["page"].paginator.count == 3
+
+
+def _queries(client, path):
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(path).status_code == 200
+    return len(context)
+
+
+def test_the_people_list_runs_the_same_queries_for_few_and_many(client_for, municipality, staff):
+    client = client_for("alpha.test", staff)
+    for _ in range(3):
+        testing.make_member(municipality, Role.RESIDENT, Role.CIVIC_MONITOR)
+    few = _queries(client, "/office/people/")
+    for _ in range(40):
+        testing.make_member(municipality, Role.RESIDENT, Role.CIVIC_MONITOR)
+    assert _queries(client, "/office/people/") == few
+
+
+def test_the_organisation_lists_run_the_same_queries_for_few_and_many(client_for, municipality, staff):
+    client = client_for("alpha.test", staff)
+    settlement = testing.make_settlement(municipality)
+    testing.make_organisation(municipality, settlement=settlement)
+    few = (_queries(client, "/office/organisations/"), _queries(client, "/organisations/"))
+    for _ in range(30):
+        testing.make_organisation(municipality, settlement=settlement)
+    assert (_queries(client, "/office/organisations/"), _queries(client, "/organisations/")) == few

@@ -1,0 +1,79 @@
+"""The audit log: one function writes it, services call it inside their transaction."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from sabor.core.models import AuditEntry, Municipality
+
+# Every action code a service may write, with the label staff read in the log.
+ACTIONS: dict[str, Any] = {
+    "municipality.created": _("Municipality created"),
+    "municipality.updated": _("Municipality updated"),
+    "settlement.saved": _("Settlement saved"),
+    "user.signed_up": _("Account created"),
+    "user.profile_updated": _("Profile updated"),
+    "user.data_exported": _("Personal data downloaded"),
+    "user.deleted": _("Account deleted and anonymised"),
+    "membership.updated": _("Membership updated"),
+    "role.granted": _("Role granted"),
+    "role.revoked": _("Role revoked"),
+    "organisation.created": _("Organisation created"),
+    "organisation.updated": _("Organisation updated"),
+    "organisation.member_added": _("Organisation member added"),
+    "organisation.member_updated": _("Organisation member updated"),
+    "organisation.member_removed": _("Organisation member removed"),
+}
+
+
+def action_label(code: str) -> str:
+    return str(ACTIONS.get(code, code))
+
+
+def record(
+    *,
+    actor,
+    action: str,
+    obj: models.Model | None = None,
+    municipality: Municipality | None = None,
+    changes: dict[str, list[Any]] | None = None,
+) -> AuditEntry:
+    if action not in ACTIONS:
+        # A typo here would silently hide entries from the log's filters.
+        raise ValueError(f"Unknown audit action {action!r}; add it to sabor.core.audit.ACTIONS.")
+    actor_user = actor if getattr(actor, "is_authenticated", False) else None
+    return AuditEntry.objects.create(
+        municipality=municipality,
+        actor=actor_user,
+        actor_label=actor_user.audit_label if actor_user else str(_("system")),
+        action=action,
+        content_type=ContentType.objects.get_for_model(obj) if obj is not None else None,
+        object_id=str(obj.pk) if obj is not None else "",
+        object_repr=str(obj)[:300] if obj is not None else "",
+        changes=changes or {},
+    )
+
+
+def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
+    """The fields whose value changed, as {field: [old, new]} with JSON-safe values."""
+    return {
+        field: [_jsonable(before.get(field)), _jsonable(value)]
+        for field, value in after.items()
+        if before.get(field) != value
+    }
+
+
+def snapshot(instance: models.Model, fields: list[str]) -> dict[str, Any]:
+    return {field: getattr(instance, field) for field in fields}
+
+
+def _jsonable(value: Any) -> Any:
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, models.Model):
+        return str(value)
+    return str(value)

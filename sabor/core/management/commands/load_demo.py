@@ -1,0 +1,26 @@
+from django.core.management.base import BaseCommand
+
+from sabor.core.demo import lyaskovets
+
+
+class Command(BaseCommand):
+    help = "Loads the Municipality of Lyaskovets demo. Running it again changes nothing."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", action="append", default=[],
+                            help="a host name to serve Lyaskovets under; repeat for several")
+        parser.add_argument("--quiet-logins", action="store_true", help="do not print the demo logins")
+
+    def handle(self, *args, **options):
+        municipality = lyaskovets.load(hosts=options["host"])
+        self.stdout.write(self.style.SUCCESS(f"Demo loaded: {municipality.name}."))
+        if options["quiet_logins"]:
+            return
+        self.stdout.write("\nDemo logins (password for all: %s):" % lyaskovets.DEMO_PASSWORD)
+        for person in lyaskovets.PEOPLE:
+            roles = ", ".join(str(role.label) for role in person.roles)
+            self.stdout.write(f"  {person.email:<32} {person.name} — {roles}")
+        self.stdout.write(f"  {lyaskovets.OPERATOR_EMAIL:<32} platform operator (Django admin at /admin/)")
+        self.stdout.write(
+            "\nStaff accounts use two-factor authentication with the demo secret "
+            f"{lyaskovets.DEMO_TOTP_SECRET};\n`python manage.py demo_totp` prints the current code.\n")

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from django.conf import settings
+
+from sabor.core.models import Municipality
+
+
+def resolve_municipality(host: str) -> Municipality | None:
+    """The municipality served under `host`, else the configured default, else None."""
+    bare_host = host.split(":", 1)[0].lower().rstrip(".")
+    municipality = Municipality.objects.filter(is_active=True, domains__host=bare_host).first()
+    if municipality is None and settings.SABOR_DEFAULT_MUNICIPALITY:
+        municipality = Municipality.objects.filter(
+            is_active=True, slug=settings.SABOR_DEFAULT_MUNICIPALITY).first()
+    return municipality
+
+
+class MunicipalityMiddleware:
+    """Sets request.municipality from the host. Views that serve a municipality's
+    data fetch everything through it, so one tenant never reaches another's rows."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.municipality = resolve_municipality(request.get_host())
+        return self.get_response(request)
+
+
+class InvalidFormStatusMiddleware:
+    """A page re-shown because its form was invalid answers 400, not 200, so that
+    clients, tests and monitoring can tell a refused submission from a success.
+    Our own views set the status themselves; this covers allauth's views."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_template_response(self, request, response):
+        if request.method == "POST" and response.status_code == 200 and response.context_data:
+            form = response.context_data.get("form")
+            if form is not None and getattr(form, "is_bound", False) and form.errors:
+                response.status_code = 400
+        return response

@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from django.db import transaction
+
+from sabor.core import audit
+from sabor.core.models import Municipality, MunicipalityDomain
+
+
+@transaction.atomic
+def create_municipality(*, actor, slug: str, name: str, code: str, hosts: list[str] | None = None,
+                        **fields) -> Municipality:
+    municipality = Municipality(slug=slug, name=name, code=code, **fields)
+    municipality.full_clean()
+    municipality.save()
+    for host in hosts or []:
+        domain = MunicipalityDomain(municipality=municipality, host=host.strip().lower())
+        domain.full_clean()
+        domain.save()
+    audit.record(actor=actor, action="municipality.created", obj=municipality, municipality=municipality,
+                 changes={"name": [None, name], "code": [None, code], "hosts": [None, ", ".join(hosts or [])]})
+    return municipality

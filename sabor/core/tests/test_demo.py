@@ -1,0 +1,50 @@
+import pytest
+from django.core.management import call_command
+
+from sabor.accounts.models import Membership, Organisation, OrganisationMember, RoleAssignment, User
+from sabor.core.demo import lyaskovets
+from sabor.core.models import AuditEntry, Municipality
+from sabor.territory.models import Settlement
+
+pytestmark = pytest.mark.django_db
+
+MODELS = [Municipality, Settlement, Organisation, User, Membership, RoleAssignment, OrganisationMember, AuditEntry]
+
+
+def _counts():
+    return {model.__name__: model.objects.count() for model in MODELS}
+
+
+def test_the_demo_loads_lyaskovets_with_its_six_settlements(client_for):
+    call_command("load_demo", "--host", "lyaskovets.test", "--quiet-logins")
+    municipality = Municipality.objects.get(slug="lyaskovets")
+    assert municipality.code == "VTR18"
+    assert dict(municipality.settlements.values_list("name", "ekatte")) == {
+        "Лясковец": "44793", "Джулюница": "20835", "Добри дял": "21453", "Козаревец": "37664",
+        "Драгижево": "23217", "Мерданя": "47826"}
+    assert 12_000 < sum(municipality.settlements.values_list("population", flat=True)) < 14_000
+    body = client_for("lyaskovets.test").get("/").content.decode()
+    assert "Община Лясковец" in body and "Мерданя" in body
+
+
+def test_the_demo_has_one_person_per_role():
+    lyaskovets.load()
+    roles = set(RoleAssignment.objects.values_list("role", flat=True))
+    from sabor.accounts.models import Role
+    assert roles == set(Role.values)
+
+
+def test_loading_the_demo_twice_changes_nothing():
+    call_command("load_demo", "--quiet-logins")
+    first = _counts()
+    passwords = dict(User.objects.values_list("email", "password"))
+    call_command("load_demo", "--quiet-logins")
+    assert _counts() == first
+    assert dict(User.objects.values_list("email", "password")) == passwords
+
+
+def test_demo_logins_work_with_the_printed_password(client_for):
+    lyaskovets.load(hosts=["lyaskovets.test"])
+    response = client_for("lyaskovets.test").post("/accounts/login/", {"login": "resident@demo.sabor.bg",
+                                                                       "password": lyaskovets.DEMO_PASSWORD})
+    assert response.status_code == 302

@@ -1,0 +1,139 @@
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from sabor.accounts.models import Membership, Organisation, OrganisationMember, Role
+from sabor.core import testing
+from sabor.core.middleware import resolve_municipality
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_resolves_the_municipality_from_the_host(municipality, other_municipality):
+    assert resolve_municipality("alpha.test") == municipality
+    assert resolve_municipality("BETA.test:8000") == other_municipality
+
+
+def test_it_falls_back_to_the_configured_default(settings, municipality, other_municipality):
+    settings.SABOR_DEFAULT_MUNICIPALITY = "beta"
+    assert resolve_municipality("unknown.test") == other_municipality
+    assert resolve_municipality("alpha.test") == municipality
+
+
+def test_it_serves_no_municipality_for_an_unknown_host_without_default(settings, municipality):
+    settings.SABOR_DEFAULT_MUNICIPALITY = ""
+    assert resolve_municipality("unknown.test") is None
+
+
+def test_an_inactive_municipality_is_not_served(municipality):
+    municipality.is_active = False
+    municipality.save()
+    assert resolve_municipality("alpha.test") is None
+
+
+def test_the_home_page_shows_the_municipality_of_the_host(client_for, municipality, other_municipality):
+    response = client_for("beta.test").get("/")
+    assert response.status_code == 200
+    assert response.context["municipality"] == other_municipality
+    assert "Община beta" in response.content.decode()
+    assert "Община alpha" not in response.content.decode()
+
+
+def test_the_platform_page_lists_municipalities_when_no_host_matches(settings, client_for, municipality):
+    settings.SABOR_DEFAULT_MUNICIPALITY = ""
+    response = client_for("testserver").get("/")
+    assert response.status_code == 200
+    assert "alpha.test" in response.content.decode()
+
+
+def test_pages_of_a_municipality_are_not_found_without_one(settings, client_for, municipality):
+    settings.SABOR_DEFAULT_MUNICIPALITY = ""
+    assert client_for("testserver").get("/organisations/").status_code == 404
+
+
+# --- Isolation: nothing of municipality B through any URL of municipality A ----------------------------
+
+OUR_NAMESPACES = {"core", "accounts", "office"}
+
+
+def _our_patterns(resolver=None, prefix="", namespace=None):
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            ns = entry.namespace or namespace
+            yield from _our_patterns(entry, prefix + str(entry.pattern), ns)
+        elif isinstance(entry, URLPattern) and namespace in OUR_NAMESPACES:
+            yield namespace, entry, prefix + str(entry.pattern)
+
+
+@pytest.fixture
+def two_towns(municipality, other_municipality):
+    """Municipality B with one of everything, and a user who administers A and B's data ids."""
+    organisation_b = testing.make_organisation(other_municipality, is_public=False)
+    person_b = testing.make_member(other_municipality, Role.RESIDENT)
+    member_b = OrganisationMember.objects.create(organisation=organisation_b, user=person_b)
+    admin_a = testing.make_member(municipality, Role.ADMINISTRATOR, Role.STAFF, Role.ME_OFFICER)
+    return {
+        "pk": {"organisation": organisation_b.pk, "membership": Membership.objects.get(user=person_b).pk},
+        "member_pk": member_b.pk,
+        "admin_a": admin_a,
+        "organisation_b": organisation_b,
+        "person_b": person_b,
+    }
+
+
+def _fill(pattern_name: str, route: str, data) -> str:
+    """The route with every id filled by an object of municipality B."""
+    path = "/" + route
+    if "<int:member_pk>" in path:
+        path = path.replace("<int:member_pk>", str(data["member_pk"]))
+    if "<int:pk>" in path:
+        kind = "membership" if pattern_name.startswith("person") else "organisation"
+        path = path.replace("<int:pk>", str(data["pk"][kind]))
+    assert "<" not in path, f"The isolation test does not know how to fill {route}; teach it."
+    return path
+
+
+def test_nobody_of_municipality_a_reaches_municipality_b_through_any_url(client_for, two_towns):
+    client = client_for("alpha.test", two_towns["admin_a"])
+    checked = 0
+    for namespace, pattern, route in _our_patterns():
+        if "<" not in route:
+            continue  # pages without ids list only the host's municipality; tested per view
+        path = _fill(pattern.name, route, two_towns)
+        for method in ("get", "post"):
+            response = getattr(client, method)(path, {"name": "taken over", "position": "x", "remove": "1",
+                                                      "email": two_towns["person_b"].email, "stakeholder_group":
+                                                      "business", "roles": [Role.ADMINISTRATOR], "form": "roles"})
+            assert response.status_code in (404, 405), f"{method.upper()} {path} gave {response.status_code}"
+            checked += 1
+    assert checked >= 10
+    organisation_b = Organisation.objects.get(pk=two_towns["organisation_b"].pk)
+    assert organisation_b.name == two_towns["organisation_b"].name
+    assert OrganisationMember.objects.filter(pk=two_towns["member_pk"]).exists()
+    assert set(Membership.objects.get(user=two_towns["person_b"]).roles.values_list("role", flat=True)) == {
+        Role.RESIDENT}
+
+
+def test_lists_of_municipality_a_show_nothing_of_b(client_for, two_towns):
+    client = client_for("alpha.test", two_towns["admin_a"])
+    for path in ("/", "/organisations/", "/office/", "/office/people/", "/office/organisations/", "/office/audit/"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        body = response.content.decode()
+        assert two_towns["organisation_b"].name not in body, path
+        assert two_towns["person_b"].email not in body, path
+
+
+def test_a_form_of_a_cannot_point_at_a_settlement_of_b(client_for, municipality, other_municipality, resident):
+    settlement_b = testing.make_settlement(other_municipality)
+    response = client_for("alpha.test", resident).post("/account/profile/", {
+        "display_name": "Мария", "settlement": settlement_b.pk, "notification_frequency": "daily"})
+    assert response.status_code == 400
+    assert Membership.objects.get(user=resident, municipality=municipality).settlement is None
+
+
+def test_roles_in_b_give_no_rights_in_a(client_for, municipality, other_municipality):
+    admin_b = testing.make_member(other_municipality, Role.ADMINISTRATOR)
+    client = client_for("alpha.test", admin_b)
+    assert client.get("/office/").status_code == 403
+    assert client.get("/office/audit/").status_code == 403

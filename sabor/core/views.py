@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
+from django.db.models import Count, Q, Sum
+from django.shortcuts import render
+from django.utils.dateparse import parse_date
+from django.utils.translation import gettext as _
+
+from sabor.accounts.models import Membership, Organisation
+from sabor.core.audit import ACTIONS
+from sabor.core.decorators import office_view
+from sabor.core.models import AuditEntry, Municipality
+
+
+def home(request):
+    municipality = request.municipality
+    if municipality is None:
+        # A multi-municipality installation reached under its own name: list the tenants.
+        municipalities = Municipality.objects.filter(is_active=True).prefetch_related("domains")
+        return render(request, "core/platform_home.html", {"municipalities": municipalities})
+    settlements = list(municipality.settlements.all())
+    organisations = municipality.organisations.filter(is_public=True)
+    context = {
+        "settlements": settlements,
+        "total_population": sum(s.population or 0 for s in settlements),
+        "organisation_count": organisations.count(),
+        "recent_organisations": organisations.order_by("-created_at")[:6],
+        "member_count": municipality.memberships.filter(user__is_active=True).count(),
+    }
+    return render(request, "core/home.html", context)
+
+
+@office_view()
+def office_dashboard(request):
+    municipality = request.municipality
+    memberships = Membership.objects.filter(municipality=municipality, user__is_active=True)
+    by_group = dict(memberships.values_list("stakeholder_group").annotate(n=Count("id")))
+    context = {
+        "people_count": memberships.count(),
+        "by_group": [(label, by_group.get(value, 0)) for value, label in Membership._meta.get_field(
+            "stakeholder_group").choices],
+        "organisation_count": Organisation.objects.filter(municipality=municipality).count(),
+        "recent_entries": AuditEntry.objects.filter(municipality=municipality).select_related("content_type")[:8]
+        if request.user.has_perm("core.view_audit_log", municipality) else None,
+    }
+    return render(request, "core/office/dashboard.html", context)
+
+
+AUDIT_PAGE_SIZE = 50
+
+
+@office_view("core.view_audit_log")
+def audit_log(request):
+    entries = AuditEntry.objects.filter(municipality=request.municipality).select_related("content_type")
+    errors = []
+    action = request.GET.get("action", "")
+    if action:
+        if action in ACTIONS:
+            entries = entries.filter(action=action)
+        else:
+            errors.append(_("Unknown action; showing all actions."))
+            action = ""
+    actor = request.GET.get("actor", "").strip()[:100]
+    if actor:
+        entries = entries.filter(actor_label__icontains=actor)
+    object_query = request.GET.get("object", "").strip()[:100]
+    if object_query:
+        entries = entries.filter(Q(object_repr__icontains=object_query))
+    dates = {}
+    for key, label in (("from", _("From")), ("to", _("To"))):
+        raw = request.GET.get(key, "").strip()
+        if not raw:
+            continue
+        try:
+            parsed = parse_date(raw)
+        except ValueError:
+            parsed = None
+        if parsed is None:
+            errors.append(_("%(field)s is not a date (use YYYY-MM-DD); it was ignored.") % {"field": label})
+            continue
+        dates[key] = parsed
+    if "from" in dates:
+        entries = entries.filter(created_at__date__gte=dates["from"])
+    if "to" in dates:
+        entries = entries.filter(created_at__date__lte=dates["to"])
+    page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "actions": sorted(((code, str(label)) for code, label in ACTIONS.items()), key=lambda item: item[1]),
+        "filters": {"action": action, "actor": actor, "object": object_query,
+                    "from": request.GET.get("from", "") if "from" in dates else "",
+                    "to": request.GET.get("to", "") if "to" in dates else ""},
+        "errors": errors,
+    }
+    status = 400 if errors else 200
+    return render(request, "core/office/audit_log.html", context, status=status)

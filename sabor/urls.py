@@ -1,0 +1,32 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+from sabor.accounts import office as accounts_office
+from sabor.core import views as core_views
+
+office_patterns = ([
+    path("", core_views.office_dashboard, name="dashboard"),
+    path("audit/", core_views.audit_log, name="audit_log"),
+    path("people/", accounts_office.people_list, name="people_list"),
+    path("people/<int:pk>/", accounts_office.person_detail, name="person_detail"),
+    path("organisations/", accounts_office.organisation_list, name="organisation_list"),
+    path("organisations/new/", accounts_office.organisation_create, name="organisation_create"),
+    path("organisations/<int:pk>/", accounts_office.organisation_detail, name="organisation_detail"),
+    path("organisations/<int:pk>/members/", accounts_office.organisation_member_add, name="organisation_member_add"),
+    path("organisations/<int:pk>/members/<int:member_pk>/", accounts_office.organisation_member_update,
+         name="organisation_member_update"),
+], "office")
+
+urlpatterns = [
+    path("", include("sabor.core.urls")),
+    path("", include("sabor.accounts.urls")),
+    path("office/", include(office_patterns)),
+    path("accounts/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
