@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
@@ -85,6 +86,9 @@ def delete_account(request):
     return render(request, "accounts/delete_account.html", {"form": form}, status=status)
 
 
+ORGANISATIONS_PER_PAGE = 24
+
+
 @municipality_required
 def organisation_list(request):
     organisations = (request.municipality.organisations.filter(is_public=True)
@@ -94,8 +98,9 @@ def organisation_list(request):
         organisations = organisations.filter(kind=kind)
     else:
         kind = ""
+    page = Paginator(organisations, ORGANISATIONS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "accounts/organisation_list.html", {
-        "organisations": organisations, "kinds": Organisation.Kind.choices, "kind": kind})
+        "page": page, "organisations": page.object_list, "kinds": Organisation.Kind.choices, "kind": kind})
 
 
 def _get_public_organisation(request, pk: int) -> Organisation:

@@ -109,3 +109,14 @@ def test_the_organisation_filter_ignores_unknown_kinds(client_for, municipality)
     response = client_for("alpha.test").get("/organisations/?kind=nonsense")
     assert response.status_code == 200
     assert len(response.context["organisations"]) == 1
+
+
+def test_the_public_list_is_paginated(client_for, municipality):
+    for _ in range(30):
+        testing.make_organisation(municipality)
+    client = client_for("alpha.test")
+    first = client.get("/organisations/")
+    assert len(first.context["organisations"]) == 24
+    second = client.get("/organisations/?page=2")
+    assert len(second.context["organisations"]) == 6
+    assert client.get("/organisations/?page=abc").status_code == 200
