@@ -72,7 +72,7 @@ def test_staff_log_in_with_their_second_factor_and_use_the_back_office(site, pag
     audit_accessibility(page, "office-dashboard")
 
     for path, name in [("/office/people/", "office-people"), ("/office/organisations/", "office-organisations"),
-                       ("/office/audit/", "office-audit")]:
+                       ("/office/audit/", "office-audit"), ("/office/municipality/", "office-municipality")]:
         page.goto(site + path)
         audit_accessibility(page, name)
 

@@ -56,3 +56,11 @@ def staff(municipality):
 @pytest.fixture
 def administrator(municipality):
     return testing.make_member(municipality, Role.ADMINISTRATOR, group="administration")
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    cache = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
+    return f"sabor: database {database['ENGINE'].rsplit('.', 1)[-1]} ({database['NAME']}), cache {cache}"

@@ -9,6 +9,7 @@ from sabor.core import views as core_views
 office_patterns = ([
     path("", core_views.office_dashboard, name="dashboard"),
     path("audit/", core_views.audit_log, name="audit_log"),
+    path("municipality/", core_views.municipality_settings, name="municipality"),
     path("people/", accounts_office.people_list, name="people_list"),
     path("people/<int:pk>/", accounts_office.person_detail, name="person_detail"),
     path("organisations/", accounts_office.organisation_list, name="organisation_list"),

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from sabor.accounts import services
@@ -15,6 +14,7 @@ from sabor.accounts.models import (
     StakeholderGroup,
     User,
 )
+from sabor.core.forms import https_by_default
 from sabor.core.models import Municipality
 from sabor.territory.models import Settlement
 
@@ -40,7 +40,7 @@ class ProfileForm(forms.Form):
     settlement = SettlementChoiceField(label=_("Settlement where you live"), queryset=Settlement.objects.none(),
                                        required=False, empty_label=_("— not stated —"))
     preferred_language = forms.ChoiceField(label=_("Preferred language"),
-                                           choices=[("", _("— as the browser asks —")), *settings.LANGUAGES],
+                                           choices=[("", _("— the site's default —")), *settings.LANGUAGES],
                                            required=False)
     notification_frequency = forms.ChoiceField(label=_("Email notifications"),
                                                choices=NotificationFrequency.choices)
@@ -84,16 +84,10 @@ class RolesForm(forms.Form):
                                       widget=forms.CheckboxSelectMultiple)
 
 
-def _https_by_default(field, **kwargs):
-    if isinstance(field, models.URLField):
-        kwargs["assume_scheme"] = "https"
-    return field.formfield(**kwargs)
-
-
 class OrganisationForm(forms.ModelForm):
     class Meta:
         model = Organisation
-        formfield_callback = _https_by_default
+        formfield_callback = https_by_default
         fields = ["name", "name_en", "kind", "eik", "settlement", "description", "website", "email", "is_public"]
         field_classes = {"settlement": SettlementChoiceField}
 

@@ -30,8 +30,35 @@ ACTIONS: dict[str, Any] = {
 }
 
 
+# How changed fields read in the log: a label per field and, where the stored
+# value is a code, the label of each code. Apps register theirs when they load.
+FIELD_LABELS: dict[str, Any] = {}
+VALUE_LABELS: dict[str, dict[str, Any]] = {}
+
+
+def register_fields(labels: dict[str, Any], values: dict[str, dict[str, Any]] | None = None) -> None:
+    FIELD_LABELS.update(labels)
+    VALUE_LABELS.update(values or {})
+
+
 def action_label(code: str) -> str:
     return str(ACTIONS.get(code, code))
+
+
+def _value_label(field: str, value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    return str(VALUE_LABELS.get(field, {}).get(value, value))
+
+
+def readable_changes(changes: dict[str, list[Any]]) -> list[tuple[str, str, str]]:
+    """(field label, old value, new value) rows for people to read."""
+    return [
+        (str(FIELD_LABELS.get(field, field)), _value_label(field, old), _value_label(field, new))
+        for field, (old, new) in changes.items()
+    ]
 
 
 def record(

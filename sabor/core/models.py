@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from sabor.core.validators import validate_header_colour
+from sabor.core.validators import validate_header_colour, validate_hex_colour
 
 # The national statistics office codes municipalities as three letters of the
 # province and two digits, e.g. VTR18 for Lyaskovets.
@@ -32,8 +32,9 @@ class Municipality(models.Model):
     coat_of_arms = models.ImageField(_("coat of arms"), upload_to="municipalities/", blank=True)
     primary_colour = models.CharField(_("primary colour"), max_length=7, default="#1f4e79",
                                       validators=[validate_header_colour])
+    # Only decorates (the coat of arms' rim, borders); it never carries text.
     accent_colour = models.CharField(_("accent colour"), max_length=7, default="#b8860b",
-                                     validators=[validate_header_colour])
+                                     validators=[validate_hex_colour])
     website = models.URLField(_("official website"), blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
     is_active = models.BooleanField(_("active"), default=True)

@@ -19,3 +19,24 @@ def create_municipality(*, actor, slug: str, name: str, code: str, hosts: list[s
     audit.record(actor=actor, action="municipality.created", obj=municipality, municipality=municipality,
                  changes={"name": [None, name], "code": [None, code], "hosts": [None, ", ".join(hosts or [])]})
     return municipality
+
+
+MUNICIPALITY_FIELDS = ["name", "name_en", "province", "province_en", "description", "description_en",
+                       "coat_of_arms", "primary_colour", "accent_colour", "website", "contact_email"]
+
+
+@transaction.atomic
+def update_municipality(*, actor, municipality: Municipality, **fields) -> Municipality:
+    before = audit.snapshot(municipality, MUNICIPALITY_FIELDS)
+    for name, value in fields.items():
+        if name not in MUNICIPALITY_FIELDS:
+            raise TypeError(f"{name} is not an editable municipality field")
+        setattr(municipality, name, value)
+    municipality.full_clean()
+    municipality.save()
+    changes = audit.diff({k: str(v) for k, v in before.items()},
+                         {k: str(v) for k, v in audit.snapshot(municipality, MUNICIPALITY_FIELDS).items()})
+    if changes:
+        audit.record(actor=actor, action="municipality.updated", obj=municipality, municipality=municipality,
+                     changes=changes)
+    return municipality

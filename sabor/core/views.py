@@ -1,15 +1,18 @@
 from __future__ import annotations
 
-from django.contrib.contenttypes.models import ContentType
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q, Sum
-from django.shortcuts import render
+from django.db.models import Count, Q
+from django.shortcuts import redirect, render
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
 from sabor.accounts.models import Membership, Organisation
 from sabor.core.audit import ACTIONS
+from sabor.core import services
 from sabor.core.decorators import office_view
+from sabor.core.forms import MunicipalityForm
 from sabor.core.models import AuditEntry, Municipality
 
 
@@ -95,3 +98,25 @@ def audit_log(request):
     }
     status = 400 if errors else 200
     return render(request, "core/office/audit_log.html", context, status=status)
+
+
+@office_view("core.edit_municipality")
+def municipality_settings(request):
+    municipality = Municipality.objects.get(pk=request.municipality.pk)
+    form = MunicipalityForm(request.POST or None, request.FILES or None, instance=municipality)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        if fields["coat_of_arms"] is False:  # the "clear" box was ticked
+            fields["coat_of_arms"] = ""
+        elif fields["coat_of_arms"] is None:
+            fields.pop("coat_of_arms")
+        municipality.refresh_from_db()
+        try:
+            services.update_municipality(actor=request.user, municipality=municipality, **fields)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The municipality's details have been saved."))
+            return redirect("office:municipality")
+    return render(request, "core/office/municipality.html", {"form": form},
+                  status=400 if form.errors else 200)

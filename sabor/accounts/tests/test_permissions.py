@@ -31,6 +31,7 @@ PAGES = {
     "/office/organisations/": MATRIX["accounts.manage_organisations"],
     "/office/organisations/new/": MATRIX["accounts.manage_organisations"],
     "/office/audit/": MATRIX["core.view_audit_log"],
+    "/office/municipality/": MATRIX["core.edit_municipality"],
 }
 
 

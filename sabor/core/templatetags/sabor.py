@@ -1,6 +1,6 @@
 from django import template
 
-from sabor.core.audit import action_label
+from sabor.core.audit import action_label, readable_changes
 from sabor.core.markdown import render_markdown
 
 register = template.Library()
@@ -15,3 +15,8 @@ def markdown_filter(text):
 def audit_action(code):
     return action_label(code)
 
+
+
+@register.filter
+def audit_changes(changes):
+    return readable_changes(changes or {})

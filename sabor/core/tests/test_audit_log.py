@@ -66,3 +66,15 @@ def test_log_entries_are_escaped(client_for, municipality, me_officer):
                                  kind="ngo")
     body = client_for("alpha.test", me_officer).get("/office/audit/").content.decode()
     assert testing.XSS not in body
+
+
+def test_changes_read_as_words_not_codes(client_for, municipality, me_officer, resident):
+    from sabor.accounts.models import Membership
+
+    services.set_roles(actor=me_officer, membership=Membership.objects.get(user=resident),
+                       roles={Role.RESIDENT, Role.CIVIC_MONITOR})
+    client = client_for("alpha.test", me_officer)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    body = client.get("/office/audit/").content.decode()
+    assert "Role: — → civic monitor" in body
+    assert "civic_monitor" not in body

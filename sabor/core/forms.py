@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from sabor.core.models import Municipality
+
+MAX_COAT_OF_ARMS_BYTES = 1024 * 1024
+
+
+def https_by_default(field, **kwargs):
+    """Form fields for model fields, with web addresses typed without a scheme read as https."""
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
+class MunicipalityForm(forms.ModelForm):
+    class Meta:
+        model = Municipality
+        formfield_callback = https_by_default
+        fields = ["name", "name_en", "province", "province_en", "description", "description_en", "coat_of_arms",
+                  "primary_colour", "accent_colour", "website", "contact_email"]
+        widgets = {"primary_colour": forms.TextInput(attrs={"type": "color"}),
+                   "accent_colour": forms.TextInput(attrs={"type": "color"})}
+
+    def clean_coat_of_arms(self):
+        image = self.cleaned_data.get("coat_of_arms")
+        if image and getattr(image, "size", 0) > MAX_COAT_OF_ARMS_BYTES:
+            raise ValidationError(_("The coat of arms may be at most 1 MB; this file is %(size)s KB."),
+                                  code="too_large", params={"size": image.size // 1024})
+        return image
