@@ -12,7 +12,7 @@ import platform
 import statistics
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -90,7 +90,7 @@ def main() -> None:
 
 def write(rows: list[dict]) -> None:
     engine = connection.vendor
-    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     section = [f"### Foundation pages on {engine} — {stamp}", "",
                f"{PEOPLE} people, {ORGANISATIONS} organisations, {ROUNDS} requests per page, "
                f"Python {platform.python_version()}, {os.cpu_count()} cores. Server time in-process (ms).", "",

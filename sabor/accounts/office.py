@@ -11,10 +11,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sabor.accounts import services
+from sabor.accounts.filters import OrganisationFilter, PeopleFilter
 from sabor.accounts.forms import AddMemberForm, MemberForm, MembershipForm, OrganisationForm, RolesForm
-from sabor.accounts.models import Membership, Organisation, OrganisationMember, Role, RoleAssignment, \
-    StakeholderGroup
+from sabor.accounts.models import Membership, Organisation, OrganisationMember, Role, RoleAssignment
 from sabor.core.decorators import office_view
+from sabor.core.filters import filter_status
 
 PAGE_SIZE = 50
 
@@ -25,23 +26,18 @@ def people_list(request):
                    .select_related("user", "settlement")
                    .prefetch_related(Prefetch("roles", queryset=RoleAssignment.objects.order_by("role")))
                    .order_by("user__display_name", "pk"))
-    query = request.GET.get("q", "").strip()[:100]
-    if query:
-        memberships = memberships.filter(Q(user__display_name__icontains=query) | Q(user__email__icontains=query))
-    role = request.GET.get("role", "")
-    if role in Role.values:
-        memberships = memberships.filter(roles__role=role)
-    else:
-        role = ""
-    group = request.GET.get("group", "")
-    if group in StakeholderGroup.values:
-        memberships = memberships.filter(stakeholder_group=group)
-    else:
-        group = ""
+    form = PeopleFilter(request.GET)
+    filters = form.values()
+    if "q" in filters:
+        memberships = memberships.filter(Q(user__display_name__icontains=filters["q"])
+                                         | Q(user__email__icontains=filters["q"]))
+    if "role" in filters:
+        memberships = memberships.filter(roles__role=filters["role"])
+    if "group" in filters:
+        memberships = memberships.filter(stakeholder_group=filters["group"])
     page = Paginator(memberships, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "accounts/office/people_list.html", {
-        "page": page, "q": query, "role": role, "group": group,
-        "roles": Role.choices, "groups": StakeholderGroup.choices})
+    return render(request, "accounts/office/people_list.html", {"page": page, "form": form},
+                  status=filter_status(form))
 
 
 def _get_membership(request, pk: int) -> Membership:
@@ -95,11 +91,13 @@ def person_detail(request, pk: int):
 def organisation_list(request):
     organisations = (Organisation.objects.filter(municipality=request.municipality)
                      .select_related("settlement").order_by("name"))
-    query = request.GET.get("q", "").strip()[:100]
-    if query:
-        organisations = organisations.filter(Q(name__icontains=query) | Q(name_en__icontains=query))
+    form = OrganisationFilter(request.GET)
+    filters = form.values()
+    if "q" in filters:
+        organisations = organisations.filter(Q(name__icontains=filters["q"]) | Q(name_en__icontains=filters["q"]))
     page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "accounts/office/organisation_list.html", {"page": page, "q": query})
+    return render(request, "accounts/office/organisation_list.html", {"page": page, "form": form},
+                  status=filter_status(form))
 
 
 @office_view("accounts.manage_organisations")

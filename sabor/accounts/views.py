@@ -18,11 +18,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sabor.accounts import services
+from sabor.accounts.filters import PublicOrganisationFilter
 from sabor.accounts.forms import DeleteAccountForm, OrganisationForm, ProfileForm
 from sabor.accounts.models import Membership, Organisation
 from sabor.accounts.office import save_organisation_form
 from sabor.core import audit
 from sabor.core.decorators import municipality_required
+from sabor.core.filters import filter_status
 
 
 @login_required
@@ -93,14 +95,13 @@ ORGANISATIONS_PER_PAGE = 24
 def organisation_list(request):
     organisations = (request.municipality.organisations.filter(is_public=True)
                      .select_related("settlement").order_by("name"))
-    kind = request.GET.get("kind", "")
-    if kind in Organisation.Kind.values:
-        organisations = organisations.filter(kind=kind)
-    else:
-        kind = ""
+    form = PublicOrganisationFilter(request.GET)
+    filters = form.values()
+    if "kind" in filters:
+        organisations = organisations.filter(kind=filters["kind"])
     page = Paginator(organisations, ORGANISATIONS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "accounts/organisation_list.html", {
-        "page": page, "organisations": page.object_list, "kinds": Organisation.Kind.choices, "kind": kind})
+        "page": page, "organisations": page.object_list, "form": form}, status=filter_status(form))
 
 
 def _get_public_organisation(request, pk: int) -> Organisation:

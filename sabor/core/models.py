@@ -87,13 +87,13 @@ class MunicipalityDomain(models.Model):
         verbose_name = _("domain")
         verbose_name_plural = _("domains")
 
+    def __str__(self) -> str:
+        return self.host
+
     def save(self, *args, **kwargs):
         # Hosts are matched case-insensitively; store them the way requests are compared.
         self.host = self.host.strip().lower()
         super().save(*args, **kwargs)
-
-    def __str__(self) -> str:
-        return self.host
 
 
 class AuditEntry(models.Model):

@@ -5,13 +5,12 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
 from sabor.accounts.models import Membership, Organisation
-from sabor.core.audit import ACTIONS
 from sabor.core import services
 from sabor.core.decorators import office_view
+from sabor.core.filters import AuditFilter, filter_status
 from sabor.core.forms import MunicipalityForm
 from sabor.core.models import AuditEntry, Municipality
 
@@ -44,7 +43,8 @@ def office_dashboard(request):
         "by_group": [(label, by_group.get(value, 0)) for value, label in Membership._meta.get_field(
             "stakeholder_group").choices],
         "organisation_count": Organisation.objects.filter(municipality=municipality).count(),
-        "recent_entries": AuditEntry.objects.filter(municipality=municipality).select_related("content_type")[:8]
+        "recent_entries": AuditEntry.objects.filter(municipality=municipality)
+        .select_related("content_type", "actor")[:8]
         if request.user.has_perm("core.view_audit_log", municipality) else None,
     }
     return render(request, "core/office/dashboard.html", context)
@@ -55,49 +55,22 @@ AUDIT_PAGE_SIZE = 50
 
 @office_view("core.view_audit_log")
 def audit_log(request):
-    entries = AuditEntry.objects.filter(municipality=request.municipality).select_related("content_type")
-    errors = []
-    action = request.GET.get("action", "")
-    if action:
-        if action in ACTIONS:
-            entries = entries.filter(action=action)
-        else:
-            errors.append(_("Unknown action; showing all actions."))
-            action = ""
-    actor = request.GET.get("actor", "").strip()[:100]
-    if actor:
-        entries = entries.filter(actor_label__icontains=actor)
-    object_query = request.GET.get("object", "").strip()[:100]
-    if object_query:
-        entries = entries.filter(Q(object_repr__icontains=object_query))
-    dates = {}
-    for key, label in (("from", _("From")), ("to", _("To"))):
-        raw = request.GET.get(key, "").strip()
-        if not raw:
-            continue
-        try:
-            parsed = parse_date(raw)
-        except ValueError:
-            parsed = None
-        if parsed is None:
-            errors.append(_("%(field)s is not a date (use YYYY-MM-DD); it was ignored.") % {"field": label})
-            continue
-        dates[key] = parsed
-    if "from" in dates:
-        entries = entries.filter(created_at__date__gte=dates["from"])
-    if "to" in dates:
-        entries = entries.filter(created_at__date__lte=dates["to"])
+    entries = AuditEntry.objects.filter(municipality=request.municipality).select_related("content_type", "actor")
+    form = AuditFilter(request.GET)
+    filters = form.values()
+    if "action" in filters:
+        entries = entries.filter(action=filters["action"])
+    if "actor" in filters:
+        entries = entries.filter(Q(actor_label__icontains=filters["actor"])
+                                 | Q(actor__display_name__icontains=filters["actor"]))
+    if "object" in filters:
+        entries = entries.filter(object_repr__icontains=filters["object"])
+    if "date_from" in filters:
+        entries = entries.filter(created_at__date__gte=filters["date_from"])
+    if "date_to" in filters:
+        entries = entries.filter(created_at__date__lte=filters["date_to"])
     page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {
-        "page": page,
-        "actions": sorted(((code, str(label)) for code, label in ACTIONS.items()), key=lambda item: item[1]),
-        "filters": {"action": action, "actor": actor, "object": object_query,
-                    "from": request.GET.get("from", "") if "from" in dates else "",
-                    "to": request.GET.get("to", "") if "to" in dates else ""},
-        "errors": errors,
-    }
-    status = 400 if errors else 200
-    return render(request, "core/office/audit_log.html", context, status=status)
+    return render(request, "core/office/audit_log.html", {"page": page, "form": form}, status=filter_status(form))
 
 
 @office_view("core.edit_municipality")

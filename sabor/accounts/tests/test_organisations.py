@@ -104,11 +104,20 @@ def test_the_public_page_renders_the_description_safely(client_for, municipality
     assert "<script>alert" not in body
 
 
-def test_the_organisation_filter_ignores_unknown_kinds(client_for, municipality):
+def test_an_unknown_kind_is_reported_and_ignored(client_for, municipality):
     testing.make_organisation(municipality)
     response = client_for("alpha.test").get("/organisations/?kind=nonsense")
-    assert response.status_code == 200
+    assert response.status_code == 400
+    assert response.context["form"].messages
     assert len(response.context["organisations"]) == 1
+
+
+def test_the_organisation_filter_by_kind(client_for, municipality):
+    testing.make_organisation(municipality, kind="school")
+    testing.make_organisation(municipality, kind="ngo")
+    response = client_for("alpha.test").get("/organisations/?kind=school")
+    assert response.status_code == 200
+    assert [o.kind for o in response.context["organisations"]] == ["school"]
 
 
 def test_the_public_list_is_paginated(client_for, municipality):

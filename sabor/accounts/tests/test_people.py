@@ -57,10 +57,20 @@ def test_the_people_list_filters_by_role_group_and_text(client_for, municipality
         Membership.objects.get(user=monitor)]
     assert client.get("/office/people/?group=civil_society").context["page"].paginator.count == 1
     assert client.get(f"/office/people/?q={monitor.email}").context["page"].paginator.count == 1
-    # Unknown filter values are ignored rather than breaking the page.
+    # Unknown filter values are reported and ignored rather than breaking the page.
     response = client.get("/office/people/?role=emperor&group=aliens&page=zzz")
-    assert response.status_code == 200
+    assert response.status_code == 400
+    assert len(response.context["form"].messages) == 2
     assert response.context["page"].paginator.count == 3
+
+
+@pytest.mark.parametrize("path", ["/office/people/?q=%00", "/office/organisations/?q=a%00b",
+                                  "/office/audit/?actor=%00&object=%00", "/organisations/?kind=%00"])
+def test_null_characters_in_filters_get_a_400_not_a_crash(client_for, municipality, administrator, path):
+    testing.make_member(municipality, Role.ME_OFFICER, user=administrator)
+    response = client_for("alpha.test", administrator).get(path)
+    assert response.status_code == 400
+    assert response.context["form"].messages
 
 
 def _queries(client, path):

@@ -96,7 +96,7 @@ def _fill(pattern_name: str, route: str, data) -> str:
 def test_nobody_of_municipality_a_reaches_municipality_b_through_any_url(client_for, two_towns):
     client = client_for("alpha.test", two_towns["admin_a"])
     checked = 0
-    for namespace, pattern, route in _our_patterns():
+    for _namespace, pattern, route in _our_patterns():
         if "<" not in route:
             continue  # pages without ids list only the host's municipality; tested per view
         path = _fill(pattern.name, route, two_towns)

@@ -16,7 +16,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Demo loaded: {municipality.name}."))
         if options["quiet_logins"]:
             return
-        self.stdout.write("\nDemo logins (password for all: %s):" % lyaskovets.DEMO_PASSWORD)
+        self.stdout.write(f"\nDemo logins (password for all: {lyaskovets.DEMO_PASSWORD}):")
         for person in lyaskovets.PEOPLE:
             roles = ", ".join(str(role.label) for role in person.roles)
             self.stdout.write(f"  {person.email:<32} {person.name} — {roles}")
