@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sabor.accounts import services
 from sabor.accounts.models import (
+    DERIVED_ROLES,
     Membership,
     NotificationFrequency,
     Organisation,
@@ -80,8 +81,11 @@ class MembershipForm(forms.Form):
 
 
 class RolesForm(forms.Form):
-    roles = forms.MultipleChoiceField(label=_("Roles"), choices=Role.choices, required=False,
-                                      widget=forms.CheckboxSelectMultiple)
+    # The organisation-representative role follows from representing an organisation
+    # (see services.set_roles), so it is not offered here.
+    roles = forms.MultipleChoiceField(
+        label=_("Roles"), required=False, widget=forms.CheckboxSelectMultiple,
+        choices=[(value, label) for value, label in Role.choices if value not in DERIVED_ROLES])
 
 
 class OrganisationForm(forms.ModelForm):

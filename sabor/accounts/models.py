@@ -23,6 +23,9 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", _("municipal administrator")
 
 
+# Roles that follow from other facts and are never granted by hand.
+DERIVED_ROLES = frozenset({Role.ORGANISATION_REPRESENTATIVE})
+
 # Roles that act for the municipality; they must use two-factor authentication.
 STAFF_ROLES = frozenset({Role.STAFF, Role.ME_OFFICER, Role.MODERATOR, Role.ADMINISTRATOR})
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,6 +17,7 @@ from sabor.accounts.forms import AddMemberForm, MemberForm, MembershipForm, Orga
 from sabor.accounts.models import Membership, Organisation, OrganisationMember, Role, RoleAssignment
 from sabor.core.decorators import office_view
 from sabor.core.filters import filter_status
+from sabor.core.http import submitted
 
 PAGE_SIZE = 50
 
@@ -76,8 +78,10 @@ def person_detail(request, pk: int):
                     services.set_roles(actor=request.user, membership=membership, roles=new_roles)
                     messages.success(request, _("The roles have been saved."))
                     return redirect("office:person_detail", pk=membership.pk)
+        elif request.POST.get("form") in ("membership", "roles"):
+            raise PermissionDenied
         else:
-            return render(request, "403.html", status=403)
+            return HttpResponseBadRequest(_("Unknown form."))
         status = 400
     organisations = OrganisationMember.objects.filter(
         user=membership.user, organisation__municipality=request.municipality).select_related("organisation")
@@ -102,7 +106,7 @@ def organisation_list(request):
 
 @office_view("accounts.manage_organisations")
 def organisation_create(request):
-    form = OrganisationForm(request.POST or None, municipality=request.municipality)
+    form = OrganisationForm(*submitted(request), municipality=request.municipality)
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
         try:
@@ -124,7 +128,7 @@ def _get_organisation(request, pk: int) -> Organisation:
 @office_view("accounts.manage_organisations")
 def organisation_detail(request, pk: int):
     organisation = _get_organisation(request, pk)
-    form = OrganisationForm(request.POST or None, instance=organisation, municipality=request.municipality)
+    form = OrganisationForm(*submitted(request), instance=organisation, municipality=request.municipality)
     if request.method == "POST" and form.is_valid():
         organisation.refresh_from_db()
         if save_organisation_form(request, form, organisation):
@@ -148,14 +152,14 @@ def _render_organisation(request, organisation, *, form=None, add_form=None, sta
     return render(request, "accounts/office/organisation_detail.html", {
         "organisation": organisation, "members": members,
         "form": form or OrganisationForm(instance=organisation, municipality=request.municipality),
-        "add_form": add_form or AddMemberForm(organisation=organisation)}, status=status)
+        "add_form": add_form or AddMemberForm(organisation=organisation, prefix="member")}, status=status)
 
 
 @office_view("accounts.manage_organisations")
 @require_POST
 def organisation_member_add(request, pk: int):
     organisation = _get_organisation(request, pk)
-    form = AddMemberForm(request.POST, organisation=organisation)
+    form = AddMemberForm(request.POST, organisation=organisation, prefix="member")
     if form.is_valid():
         try:
             services.add_organisation_member(actor=request.user, organisation=organisation,

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sabor.accounts.models import (
+    DERIVED_ROLES,
     Membership,
     NotificationFrequency,
     Organisation,
@@ -108,17 +109,27 @@ def update_membership(
 
 
 @transaction.atomic
-def set_roles(*, actor: User, membership: Membership, roles: set[str]) -> None:
-    """Makes the membership's roles exactly `roles`, logging each grant and revocation."""
+def set_roles(*, actor: User | None, membership: Membership, roles: set[str]) -> None:
+    """Makes the membership's roles exactly `roles`, logging each grant and revocation.
+    Derived roles (organisation representative) are left as they are: they follow
+    from the facts they derive from, never from this choice."""
+    _apply_roles(actor=actor, membership=membership, roles=set(roles) - DERIVED_ROLES, keep=DERIVED_ROLES)
+
+
+def _apply_roles(*, actor: User | None, membership: Membership, roles: set[str],
+                 keep: frozenset[str] = frozenset()) -> None:
     unknown = roles - set(Role.values)
     if unknown:
         raise ValidationError(_("Unknown role."), code="unknown_role")
+    # Lock the membership so two administrators saving at once cannot both insert.
+    Membership.objects.select_for_update().filter(pk=membership.pk).first()
     current = set(membership.roles.values_list("role", flat=True))
-    for role in sorted(roles - current):
+    wanted = roles | (current & keep)
+    for role in sorted(wanted - current):
         RoleAssignment.objects.create(membership=membership, role=role)
         audit.record(actor=actor, action="role.granted", obj=membership.user,
                      municipality=membership.municipality, changes={"role": [None, role]})
-    for role in sorted(current - roles):
+    for role in sorted(current - wanted):
         membership.roles.filter(role=role).delete()
         audit.record(actor=actor, action="role.revoked", obj=membership.user,
                      municipality=membership.municipality, changes={"role": [role, None]})
@@ -164,17 +175,17 @@ def _sync_representative_role(*, actor: User, organisation: Organisation, user: 
     membership = join_municipality(user=user, municipality=municipality)
     represents = OrganisationMember.objects.filter(
         user=user, organisation__municipality=municipality, is_representative=True).exists()
-    roles = set(membership.roles.values_list("role", flat=True))
+    roles = set(membership.roles.values_list("role", flat=True)) - {Role.ORGANISATION_REPRESENTATIVE}
     if represents:
         roles.add(Role.ORGANISATION_REPRESENTATIVE)
-    else:
-        roles.discard(Role.ORGANISATION_REPRESENTATIVE)
-    set_roles(actor=actor, membership=membership, roles=roles)
+    _apply_roles(actor=actor, membership=membership, roles=roles)
 
 
 @transaction.atomic
 def add_organisation_member(*, actor: User, organisation: Organisation, user: User,
                             is_representative: bool = False, position: str = "") -> OrganisationMember:
+    # Serialise additions to one organisation so a double submission adds nobody twice.
+    Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
     if OrganisationMember.objects.filter(organisation=organisation, user=user).exists():
         raise ValidationError(_("This person is already a member of the organisation."), code="duplicate_member")
     member = OrganisationMember.objects.create(organisation=organisation, user=user,
@@ -259,14 +270,32 @@ def export_personal_data(*, user: User) -> dict[str, Any]:
     }
 
 
+def sole_administrations(user: User) -> list[Municipality]:
+    """Municipalities that would be left without an administrator if `user` went."""
+    administered = Municipality.objects.filter(memberships__user=user,
+                                               memberships__roles__role=Role.ADMINISTRATOR)
+    return [municipality for municipality in administered
+            if not RoleAssignment.objects.filter(membership__municipality=municipality, role=Role.ADMINISTRATOR)
+            .exclude(membership__user=user).exists()]
+
+
 @transaction.atomic
 def delete_account(*, user: User) -> None:
     """Removes the person's identity but keeps the row, so what they contributed in
-    public stays readable under "Deleted user" and the audit trail stays intact."""
+    public stays readable under "Deleted user" and the audit trail stays intact —
+    without their name in it."""
     from allauth.account.models import EmailAddress
     from allauth.mfa.models import Authenticator
 
-    audit.record(actor=user, action="user.deleted", obj=user)
+    if sole_administrations(user):
+        raise ValidationError(
+            _("You are the only administrator of %(names)s. Give the administrator role to someone else first."),
+            code="last_administrator",
+            params={"names": ", ".join(m.name for m in sole_administrations(user))})
+    for membership in Membership.objects.filter(user=user).select_related("municipality").prefetch_related("roles"):
+        audit.record(actor=user, action="user.deleted", obj=user, municipality=membership.municipality,
+                     changes={"roles": [", ".join(sorted(r.role for r in membership.roles.all())), None]})
+    names = {user.audit_label, user.display_name} - {""}
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
     OrganisationMember.objects.filter(user=user).delete()
@@ -281,5 +310,6 @@ def delete_account(*, user: User) -> None:
     user.is_anonymised = True
     user.set_unusable_password()
     user.save()
+    audit.forget_person(user=user, names=names)
     # Other sessions end by themselves: the password hash they were signed with is gone
     # and inactive users are refused by the authentication backends.

@@ -11,7 +11,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -25,6 +25,7 @@ from sabor.accounts.office import save_organisation_form
 from sabor.core import audit
 from sabor.core.decorators import municipality_required
 from sabor.core.filters import filter_status
+from sabor.core.http import submitted
 
 
 @login_required
@@ -38,7 +39,7 @@ def profile(request):
         "notification_frequency": request.user.notification_frequency,
         "settlement": membership.settlement if membership else None,
     }
-    form = ProfileForm(request.POST or None, initial=initial, municipality=municipality)
+    form = ProfileForm(*submitted(request), initial=initial, municipality=municipality)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -76,14 +77,17 @@ def export_data(request):
 
 @login_required
 def delete_account(request):
-    form = DeleteAccountForm(request.POST or None, user=request.user)
+    form = DeleteAccountForm(*submitted(request), user=request.user)
     if request.method == "POST" and form.is_valid():
-        user = request.user
-        services.delete_account(user=user)
-        logout(request)
-        messages.success(request, _("Your account has been deleted. What you wrote in public stays, "
-                                    "without your name."))
-        return redirect("core:home")
+        try:
+            services.delete_account(user=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            logout(request)
+            messages.success(request, _("Your account has been deleted. What you wrote in public stays, "
+                                        "without your name."))
+            return redirect("core:home")
     status = 400 if form.errors else 200
     return render(request, "accounts/delete_account.html", {"form": form}, status=status)
 
@@ -108,7 +112,8 @@ def _get_public_organisation(request, pk: int) -> Organisation:
     # Fetched through the municipality, so another tenant's id is simply not found.
     organisation = get_object_or_404(request.municipality.organisations.select_related("settlement"), pk=pk)
     if not organisation.is_public and not request.user.has_perm("accounts.edit_organisation", organisation):
-        raise PermissionDenied
+        # Not 403: that would confirm an unlisted organisation exists.
+        raise Http404
     return organisation
 
 
@@ -128,7 +133,7 @@ def organisation_edit(request, pk: int):
     organisation = get_object_or_404(request.municipality.organisations, pk=pk)
     if not request.user.has_perm("accounts.edit_organisation", organisation):
         raise PermissionDenied
-    form = OrganisationForm(request.POST or None, instance=organisation, municipality=request.municipality)
+    form = OrganisationForm(*submitted(request), instance=organisation, municipality=request.municipality)
     if request.method == "POST" and form.is_valid():
         # The form has already written the values onto the instance; reload so the
         # service sees the stored state and can record what changed.

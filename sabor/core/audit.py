@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from sabor.core.models import AuditEntry, Municipality
@@ -73,16 +76,50 @@ def record(
         # A typo here would silently hide entries from the log's filters.
         raise ValueError(f"Unknown audit action {action!r}; add it to sabor.core.audit.ACTIONS.")
     actor_user = actor if getattr(actor, "is_authenticated", False) else None
-    return AuditEntry.objects.create(
-        municipality=municipality,
-        actor=actor_user,
-        actor_label=actor_user.audit_label if actor_user else str(_("system")),
-        action=action,
-        content_type=ContentType.objects.get_for_model(obj) if obj is not None else None,
-        object_id=str(obj.pk) if obj is not None else "",
-        object_repr=str(obj)[:300] if obj is not None else "",
-        changes=changes or {},
-    )
+    # Stored in the installation's language whatever the writer's is, so the log
+    # reads the same to everyone; an empty actor label means the system itself.
+    with translation.override(settings.LANGUAGE_CODE):
+        return AuditEntry.objects.create(
+            municipality=municipality,
+            actor=actor_user,
+            actor_label=actor_user.audit_label if actor_user else "",
+            action=action,
+            content_type=ContentType.objects.get_for_model(obj) if obj is not None else None,
+            object_id=str(obj.pk) if obj is not None else "",
+            object_repr=str(obj)[:300] if obj is not None else "",
+            changes=changes or {},
+        )
+
+
+def forget_person(*, user, names: set[str]) -> None:
+    """Takes a deleted person's name out of the log, leaving only their number."""
+    placeholder = f"#{user.pk}"
+    about_user = AuditEntry.objects.filter(content_type=ContentType.objects.get_for_model(user),
+                                           object_id=str(user.pk))
+    # Names the person went by earlier appear in their own profile history.
+    names = set(names)
+    for changes in about_user.filter(changes__has_key="display_name").values_list("changes", flat=True):
+        names.update(value for value in changes["display_name"] if value)
+    AuditEntry.objects.filter(actor=user).update(actor_label=placeholder)
+    about_user.update(object_repr=placeholder)
+    # Where else the person is named: entries that mention their label, which always
+    # carries the ASCII marker "(#id)" (searchable in JSON on every database).
+    candidates = AuditEntry.objects.filter(Q(pk__in=about_user.values("pk"))
+                                           | Q(changes__icontains=f"(#{user.pk})"))
+    ordered = sorted(names, key=len, reverse=True)  # "Мария Т. (#2)" before its part "Мария Т."
+    for entry in candidates:
+        changes = {}
+        for field, values in entry.changes.items():
+            scrubbed = []
+            for value in values:
+                if isinstance(value, str):
+                    for name in ordered:
+                        value = value.replace(name, placeholder)
+                scrubbed.append(value)
+            changes[field] = scrubbed
+        if changes != entry.changes:
+            entry.changes = changes
+            entry.save(update_fields=["changes"])
 
 
 def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
@@ -101,6 +138,5 @@ def snapshot(instance: models.Model, fields: list[str]) -> dict[str, Any]:
 def _jsonable(value: Any) -> Any:
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
-    if isinstance(value, models.Model):
+    with translation.override(settings.LANGUAGE_CODE):
         return str(value)
-    return str(value)

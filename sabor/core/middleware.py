@@ -2,17 +2,20 @@ from __future__ import annotations
 
 from django.conf import settings
 
-from sabor.core.models import Municipality
+from sabor.core.models import Municipality, MunicipalityDomain
 
 
 def resolve_municipality(host: str) -> Municipality | None:
     """The municipality served under `host`, else the configured default, else None."""
     bare_host = host.split(":", 1)[0].lower().rstrip(".")
-    municipality = Municipality.objects.filter(is_active=True, domains__host=bare_host).first()
-    if municipality is None and settings.SABOR_DEFAULT_MUNICIPALITY:
-        municipality = Municipality.objects.filter(
-            is_active=True, slug=settings.SABOR_DEFAULT_MUNICIPALITY).first()
-    return municipality
+    domain = MunicipalityDomain.objects.filter(host=bare_host).select_related("municipality").first()
+    if domain is not None:
+        # A host that belongs to a municipality never shows another one, even
+        # while its own is switched off.
+        return domain.municipality if domain.municipality.is_active else None
+    if settings.SABOR_DEFAULT_MUNICIPALITY:
+        return Municipality.objects.filter(is_active=True, slug=settings.SABOR_DEFAULT_MUNICIPALITY).first()
+    return None
 
 
 class MunicipalityMiddleware:

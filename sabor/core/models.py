@@ -121,3 +121,9 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_repr}"
+
+    @property
+    def actor_display(self) -> str:
+        if self.actor is not None and self.actor.is_anonymised:
+            return f"{_('Deleted user')} ({self.actor_label})"
+        return self.actor_label or str(_("system"))

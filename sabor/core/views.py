@@ -12,6 +12,7 @@ from sabor.core import services
 from sabor.core.decorators import office_view
 from sabor.core.filters import AuditFilter, filter_status
 from sabor.core.forms import MunicipalityForm
+from sabor.core.http import submitted
 from sabor.core.models import AuditEntry, Municipality
 
 
@@ -76,7 +77,7 @@ def audit_log(request):
 @office_view("core.edit_municipality")
 def municipality_settings(request):
     municipality = Municipality.objects.get(pk=request.municipality.pk)
-    form = MunicipalityForm(request.POST or None, request.FILES or None, instance=municipality)
+    form = MunicipalityForm(*submitted(request, files=True), instance=municipality)
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
         if fields["coat_of_arms"] is False:  # the "clear" box was ticked

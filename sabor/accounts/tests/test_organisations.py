@@ -51,7 +51,8 @@ def test_making_someone_a_representative_grants_the_role_and_removing_takes_it(c
     organisation = testing.make_organisation(municipality)
     client = client_for("alpha.test", staff)
     response = client.post(f"/office/organisations/{organisation.pk}/members/",
-                           {"email": resident.email, "position": "председател", "is_representative": "on"})
+                           {"member-email": resident.email, "member-position": "председател",
+                            "member-is_representative": "on"})
     assert response.status_code == 302
     roles = set(Membership.objects.get(user=resident).roles.values_list("role", flat=True))
     assert roles == {Role.RESIDENT, Role.ORGANISATION_REPRESENTATIVE}
@@ -67,12 +68,12 @@ def test_only_people_of_the_municipality_can_be_added(client_for, municipality, 
     organisation = testing.make_organisation(municipality)
     stranger = testing.make_member(other_municipality)
     response = client_for("alpha.test", staff).post(f"/office/organisations/{organisation.pk}/members/",
-                                                    {"email": stranger.email})
+                                                    {"member-email": stranger.email})
     assert response.status_code == 400
     assert not OrganisationMember.objects.exists()
     # The same message whether or not the address has an account anywhere.
     unknown = client_for("alpha.test", staff).post(f"/office/organisations/{organisation.pk}/members/",
-                                                   {"email": "nobody@example.org"})
+                                                   {"member-email": "nobody@example.org"})
     assert response.context["add_form"].errors == unknown.context["add_form"].errors
 
 
@@ -94,7 +95,7 @@ def test_hidden_organisations_are_not_listed_or_shown(client_for, municipality, 
     hidden = testing.make_organisation(municipality, is_public=False)
     client = client_for("alpha.test", resident)
     assert hidden.name not in client.get("/organisations/").content.decode()
-    assert client.get(f"/organisations/{hidden.pk}/").status_code == 403
+    assert client.get(f"/organisations/{hidden.pk}/").status_code == 404
 
 
 def test_the_public_page_renders_the_description_safely(client_for, municipality):
@@ -129,3 +130,16 @@ def test_the_public_list_is_paginated(client_for, municipality):
     second = client.get("/organisations/?page=2")
     assert len(second.context["organisations"]) == 6
     assert client.get("/organisations/?page=abc").status_code == 200
+
+
+def test_an_empty_submission_is_answered_with_messages(client_for, municipality, staff):
+    response = client_for("alpha.test", staff).post("/office/organisations/new/", {})
+    assert response.status_code == 400
+    assert {"name", "kind"} <= set(response.context["form"].errors)
+
+
+def test_the_add_member_and_details_forms_do_not_share_field_ids(client_for, municipality, staff):
+    organisation = testing.make_organisation(municipality)
+    body = client_for("alpha.test", staff).get(f"/office/organisations/{organisation.pk}/").content.decode()
+    assert body.count('id="id_email"') == 1
+    assert 'id="id_member-email"' in body

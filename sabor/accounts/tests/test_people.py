@@ -97,3 +97,32 @@ def test_the_organisation_lists_run_the_same_queries_for_few_and_many(client_for
     for _ in range(30):
         testing.make_organisation(municipality, settlement=settlement)
     assert (_queries(client, "/office/organisations/"), _queries(client, "/organisations/")) == few
+
+
+def test_the_representative_role_cannot_be_granted_by_hand(client_for, municipality, administrator, resident):
+    membership = Membership.objects.get(user=resident)
+    response = client_for("alpha.test", administrator).post(
+        f"/office/people/{membership.pk}/", {"form": "roles", "roles": [Role.ORGANISATION_REPRESENTATIVE]})
+    assert response.status_code == 400
+    assert Role.ORGANISATION_REPRESENTATIVE not in set(membership.roles.values_list("role", flat=True))
+
+
+def test_saving_roles_keeps_the_representative_role_of_a_representative(client_for, municipality, administrator,
+                                                                          resident):
+    from sabor.accounts import services
+
+    services.add_organisation_member(actor=None, organisation=testing.make_organisation(municipality),
+                                     user=resident, is_representative=True)
+    membership = Membership.objects.get(user=resident)
+    response = client_for("alpha.test", administrator).post(
+        f"/office/people/{membership.pk}/", {"form": "roles", "roles": [Role.RESIDENT, Role.CIVIC_MONITOR]})
+    assert response.status_code == 302
+    assert set(membership.roles.values_list("role", flat=True)) == {
+        Role.RESIDENT, Role.CIVIC_MONITOR, Role.ORGANISATION_REPRESENTATIVE}
+
+
+def test_an_unknown_form_on_the_person_page_is_a_bad_request(client_for, municipality, administrator, resident):
+    membership = Membership.objects.get(user=resident)
+    client = client_for("alpha.test", administrator)
+    assert client.post(f"/office/people/{membership.pk}/", {"form": "other"}).status_code == 400
+    assert client.post(f"/office/people/{membership.pk}/", {}).status_code == 400

@@ -91,3 +91,33 @@ def test_other_sessions_end_when_the_account_is_deleted(client_for, municipality
     phone = client_for("alpha.test", resident)
     laptop.post("/account/delete/", {"password": testing.PASSWORD, "confirm": "on"})
     assert phone.get("/account/profile/").status_code == 302
+
+
+def test_deleting_takes_the_name_out_of_the_audit_log(client_for, municipality, administrator, resident):
+    resident.display_name = "Мария Тайнова"
+    resident.save()
+    organisation = testing.make_organisation(municipality)
+    services.add_organisation_member(actor=administrator, organisation=organisation, user=resident)
+    services.update_profile(actor=resident, user=resident, municipality=municipality, display_name="Мария Т.",
+                            preferred_language="", notification_frequency="daily")
+    client_for("alpha.test", resident).post("/account/delete/", {"password": testing.PASSWORD, "confirm": "on"})
+    for entry in AuditEntry.objects.all():
+        text = f"{entry.actor_label} {entry.object_repr} {json.dumps(entry.changes, ensure_ascii=False)}"
+        assert "Мария" not in text, text
+    deleted = AuditEntry.objects.get(action="user.deleted")
+    assert deleted.municipality == municipality
+    assert deleted.changes == {"roles": ["resident", None]}
+    body = client_for("alpha.test", administrator).get("/office/audit/").content.decode()
+    assert f"Изтрит потребител (#{resident.pk})" in body
+
+
+def test_the_only_administrator_cannot_delete_their_account(client_for, municipality, administrator):
+    response = client_for("alpha.test", administrator).post("/account/delete/", {"password": testing.PASSWORD,
+                                                                                 "confirm": "on"})
+    assert response.status_code == 400
+    administrator.refresh_from_db()
+    assert administrator.is_active
+    testing.make_member(municipality, Role.ADMINISTRATOR)
+    response = client_for("alpha.test", administrator).post("/account/delete/", {"password": testing.PASSWORD,
+                                                                                 "confirm": "on"})
+    assert response.status_code == 302

@@ -24,7 +24,9 @@ def test_it_serves_no_municipality_for_an_unknown_host_without_default(settings,
     assert resolve_municipality("unknown.test") is None
 
 
-def test_an_inactive_municipality_is_not_served(municipality):
+def test_an_inactive_municipality_is_not_served_nor_replaced_by_the_default(settings, municipality,
+                                                                          other_municipality):
+    settings.SABOR_DEFAULT_MUNICIPALITY = "beta"
     municipality.is_active = False
     municipality.save()
     assert resolve_municipality("alpha.test") is None
