@@ -19,7 +19,7 @@ $(STAMP): $(BIN)/python requirements.txt requirements-dev.txt
 install: $(STAMP) locale/bg/LC_MESSAGES/django.mo locale/en/LC_MESSAGES/django.mo
 
 locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(STAMP)
-	DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv -v0
+	DEBUG=1 $(BIN)/python manage.py compile_catalogues -v0
 
 ## Create the virtualenv, install, migrate SQLite, load the Lyaskovets demo and serve it.
 run: install
@@ -28,13 +28,21 @@ run: install
 	@echo "Serving Sabor on http://$(HOST):$(PORT)/"
 	DEBUG=1 SABOR_DEFAULT_MUNICIPALITY=lyaskovets $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# pytest exits 5 when it collected no tests; that is a failure, said plainly.
+PYTEST_STRICT = status=0; $(BIN)/pytest $(1) || status=$$?; \
+	if [ $$status -eq 5 ]; then echo "FAILED: no tests were collected" >&2; exit 1; fi; exit $$status
+
 ## Install and run the whole suite (SQLite unless DATABASE_URL says otherwise).
 test: install
-	$(BIN)/pytest -n 2 sabor
+	@$(call PYTEST_STRICT,-n 2 sabor)
 
 ## Browser tests in headless Chromium (/usr/bin/chromium).
 e2e: install
-	$(BIN)/pytest e2e
+	@$(call PYTEST_STRICT,e2e)
+
+## Style and correctness checks of the code.
+lint: install
+	$(BIN)/ruff check sabor e2e bench
 
 ## Benchmarks; figures go to bench/RESULTS.md.
 bench: install
@@ -43,7 +51,7 @@ bench: install
 ## Re-extract translatable strings into the catalogues.
 messages: install
 	DEBUG=1 $(BIN)/python manage.py makemessages -l bg -l en --ignore=.venv --ignore=var --ignore=e2e --ignore=bench --no-obsolete
-	DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv -v0
+	DEBUG=1 $(BIN)/python manage.py compile_catalogues -v0
 
 check-deploy: install
 	$(BIN)/python manage.py check --deploy --fail-level WARNING

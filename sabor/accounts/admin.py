@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
@@ -21,28 +22,43 @@ class UserAdmin(DjangoUserAdmin):
     list_filter = ["is_active", "is_staff"]
 
 
-class RoleInline(admin.TabularInline):
+class ReadOnlyMixin:
+    """Memberships, roles and organisations change only through the back office
+    (or `manage.py grant_role`), where every change is authorised and audited;
+    the platform operator sees them here."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class RoleInline(ReadOnlyMixin, admin.TabularInline):
     model = RoleAssignment
     extra = 0
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_display = ["user", "municipality", "stakeholder_group", "settlement"]
     list_filter = ["municipality", "stakeholder_group"]
     search_fields = ["user__email", "user__display_name"]
     inlines = [RoleInline]
 
 
-class MemberInline(admin.TabularInline):
+class MemberInline(ReadOnlyMixin, admin.TabularInline):
     model = OrganisationMember
     extra = 0
-    raw_id_fields = ["user"]
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "municipality", "is_public"]
     list_filter = ["municipality", "kind"]
     search_fields = ["name", "name_en", "eik"]
     inlines = [MemberInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

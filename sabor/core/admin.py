@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from sabor.core import audit
 from sabor.core.models import AuditEntry, Municipality, MunicipalityDomain
@@ -15,6 +16,7 @@ class MunicipalityAdmin(admin.ModelAdmin):
     search_fields = ["name", "name_en", "code", "slug"]
     prepopulated_fields = {"slug": ["name_en"]}
     inlines = [DomainInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

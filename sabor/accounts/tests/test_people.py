@@ -126,3 +126,27 @@ def test_an_unknown_form_on_the_person_page_is_a_bad_request(client_for, municip
     client = client_for("alpha.test", administrator)
     assert client.post(f"/office/people/{membership.pk}/", {"form": "other"}).status_code == 400
     assert client.post(f"/office/people/{membership.pk}/", {}).status_code == 400
+
+
+def test_the_operator_appoints_the_first_administrator_by_command(municipality):
+    from django.core.management import call_command
+
+    from sabor.core.models import AuditEntry
+
+    person = testing.make_user("kmet@example.org")
+    call_command("grant_role", "KMET@example.org", municipality.slug, Role.ADMINISTRATOR, "--group",
+                 "administration")
+    membership = Membership.objects.get(user=person, municipality=municipality)
+    assert set(membership.roles.values_list("role", flat=True)) == {Role.RESIDENT, Role.ADMINISTRATOR}
+    assert membership.stakeholder_group == "administration"
+    assert AuditEntry.objects.filter(action="role.granted", actor=None, municipality=municipality).exists()
+
+
+def test_grant_role_refuses_unknown_people_and_places(municipality):
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="signs up first"):
+        call_command("grant_role", "nobody@example.org", municipality.slug, Role.STAFF)
+    testing.make_user("x@example.org")
+    with pytest.raises(CommandError, match="short name"):
+        call_command("grant_role", "x@example.org", "atlantis", Role.STAFF)

@@ -1,5 +1,5 @@
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from sabor.accounts.models import Membership, Organisation, OrganisationMember, RoleAssignment, User
 from sabor.core.demo import lyaskovets
@@ -16,7 +16,7 @@ def _counts():
 
 
 def test_the_demo_loads_lyaskovets_with_its_six_settlements(client_for):
-    call_command("load_demo", "--host", "lyaskovets.test", "--quiet-logins")
+    call_command("load_demo", "--host", "lyaskovets.test", "--quiet-logins", "--force")
     municipality = Municipality.objects.get(slug="lyaskovets")
     assert municipality.code == "VTR18"
     assert dict(municipality.settlements.values_list("name", "ekatte")) == {
@@ -35,10 +35,10 @@ def test_the_demo_has_one_person_per_role():
 
 
 def test_loading_the_demo_twice_changes_nothing():
-    call_command("load_demo", "--quiet-logins")
+    call_command("load_demo", "--quiet-logins", "--force")
     first = _counts()
     passwords = dict(User.objects.values_list("email", "password"))
-    call_command("load_demo", "--quiet-logins")
+    call_command("load_demo", "--quiet-logins", "--force")
     assert _counts() == first
     assert dict(User.objects.values_list("email", "password")) == passwords
 
@@ -48,3 +48,10 @@ def test_demo_logins_work_with_the_printed_password(client_for):
     response = client_for("lyaskovets.test").post("/accounts/login/", {"login": "resident@demo.sabor.bg",
                                                                        "password": lyaskovets.DEMO_PASSWORD})
     assert response.status_code == 302
+
+
+def test_the_demo_refuses_to_load_on_a_live_site(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="published"):
+        call_command("load_demo")
+    assert not User.objects.exists()

@@ -1,4 +1,5 @@
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from sabor.core.demo import lyaskovets
 
@@ -10,8 +11,15 @@ class Command(BaseCommand):
         parser.add_argument("--host", action="append", default=[],
                             help="a host name to serve Lyaskovets under; repeat for several")
         parser.add_argument("--quiet-logins", action="store_true", help="do not print the demo logins")
+        parser.add_argument("--force", action="store_true",
+                            help="load even though DEBUG is off (for demo servers; never on a live site)")
 
     def handle(self, *args, **options):
+        if not settings.DEBUG and not options["force"]:
+            # The demo creates an administrator and a platform operator with a
+            # published password and two-factor secret.
+            raise CommandError("Refusing to load the demo with DEBUG off: it creates accounts with a published "
+                               "password. Use --force on a demo server.")
         municipality = lyaskovets.load(hosts=options["host"])
         self.stdout.write(self.style.SUCCESS(f"Demo loaded: {municipality.name}."))
         if options["quiet_logins"]:
