@@ -85,5 +85,10 @@ def test_staff_log_in_with_their_second_factor_and_use_the_back_office(site, pag
     assert page.get_by_label("Граждански наблюдател").is_checked()
 
     page.goto(site + "/office/organisations/")
-    page.get_by_role("link", name="Младежки клуб „Мерданя“").click()
+    page.get_by_role("link", name="Сдружение „Лясковски лозари и винари“").click()
     audit_accessibility(page, "office-organisation")
+    page.get_by_label("Длъжност на Георги Петров").fill("Секретар")
+    page.get_by_role("button", name="Запази – Георги Петров").click()
+    page.wait_for_load_state()
+    assert page.get_by_label("Длъжност на Георги Петров").input_value() == "Секретар"
+    assert page.get_by_label("Георги Петров представлява организацията").is_checked()

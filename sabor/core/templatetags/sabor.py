@@ -1,4 +1,6 @@
 from django import template
+from django.utils.html import format_html
+from django.utils.translation import get_language
 
 from sabor.core.audit import action_label, readable_changes
 from sabor.core.markdown import render_markdown
@@ -20,3 +22,16 @@ def audit_action(code):
 @register.filter
 def audit_changes(changes):
     return readable_changes(changes or {})
+
+
+@register.filter
+def localised(obj, field="name"):
+    """The object's English `field` on English pages, else its Bulgarian one marked
+    with lang="bg" so screen readers pronounce it in Bulgarian."""
+    original = getattr(obj, field, "") or ""
+    if get_language() != "en":
+        return original
+    english = getattr(obj, f"{field}_en", "") or ""
+    if english:
+        return english
+    return format_html('<span lang="bg">{}</span>', original) if original else ""

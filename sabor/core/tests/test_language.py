@@ -51,3 +51,25 @@ def test_municipality_names_follow_the_language(client_for, municipality):
     assert "Alpha Municipality" not in client.get("/").content.decode()
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     assert "Alpha Municipality" in client.get("/").content.decode()
+
+
+def test_bulgarian_names_on_english_pages_are_marked_bulgarian(client_for, municipality):
+    municipality.name_en = ""
+    municipality.description_en = ""
+    municipality.save()
+    client = client_for("alpha.test")
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    body = client.get("/").content.decode()
+    assert '<h1><span lang="bg">Община alpha' in body
+    assert '<div class="prose" lang="bg">' in body
+
+
+def test_an_expired_form_gets_a_page_in_the_site_language(municipality):
+    from django.test import Client
+
+    client = Client(HTTP_HOST="alpha.test", enforce_csrf_checks=True)
+    response = client.post("/i18n/setlang/", {"language": "en"})
+    assert response.status_code == 403
+    body = response.content.decode()
+    assert '<html lang="bg">' in body
+    assert "Към съдържанието" in body
