@@ -5,10 +5,10 @@ from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.models import AbstractUser
 from django.core.validators import RegexValidator
 from django.db import models
-from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-from sabor.core.models import Municipality
+from sabor.core.models import BilingualName, Municipality
 from sabor.territory.models import Settlement
 
 
@@ -160,7 +160,7 @@ eik_validator = RegexValidator(r"^(\d{9}|\d{13})$", _("An EIK/BULSTAT code has 9
                                code="invalid_eik")
 
 
-class Organisation(models.Model):
+class Organisation(BilingualName, models.Model):
     class Kind(models.TextChoices):
         NGO = "ngo", _("non-governmental organisation")
         COMMUNITY_CENTRE = "community_centre", _("community centre (chitalishte)")
@@ -196,12 +196,6 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.display_name
-
-    @property
-    def display_name(self) -> str:
-        if get_language() == "en" and self.name_en:
-            return self.name_en
-        return self.name
 
 
 class OrganisationMember(models.Model):

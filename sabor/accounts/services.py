@@ -154,17 +154,8 @@ def create_organisation(*, actor: User, municipality: Municipality, **fields: An
 @transaction.atomic
 def update_organisation(*, actor: User, organisation: Organisation, **fields: Any) -> Organisation:
     _check_settlement(fields.get("settlement"), organisation.municipality)
-    before = audit.snapshot(organisation, ORGANISATION_FIELDS)
-    for name, value in fields.items():
-        if name not in ORGANISATION_FIELDS:
-            raise TypeError(f"{name} is not an editable organisation field")
-        setattr(organisation, name, value)
-    organisation.full_clean()
-    organisation.save()
-    changes = audit.diff(before, audit.snapshot(organisation, ORGANISATION_FIELDS))
-    if changes:
-        audit.record(actor=actor, action="organisation.updated", obj=organisation,
-                     municipality=organisation.municipality, changes=changes)
+    audit.save_changes(organisation, actor=actor, action="organisation.updated", editable=ORGANISATION_FIELDS,
+                       values=fields, municipality=organisation.municipality)
     return organisation
 
 

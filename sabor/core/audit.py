@@ -124,11 +124,30 @@ def forget_person(*, user, names: set[str]) -> None:
 
 def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
     """The fields whose value changed, as {field: [old, new]} with JSON-safe values."""
-    return {
-        field: [_jsonable(before.get(field)), _jsonable(value)]
-        for field, value in after.items()
-        if before.get(field) != value
-    }
+    changes = {}
+    for field, value in after.items():
+        old, new = _jsonable(before.get(field)), _jsonable(value)
+        if old != new:
+            changes[field] = [old, new]
+    return changes
+
+
+def save_changes(instance: models.Model, *, actor, action: str, editable: list[str], values: dict[str, Any],
+                 municipality: Municipality | None) -> dict[str, list[Any]]:
+    """Sets `values` on `instance`, validates and saves it, and logs what changed.
+    Call inside the service's transaction."""
+    unknown = set(values) - set(editable)
+    if unknown:
+        raise TypeError(f"not editable: {', '.join(sorted(unknown))}")
+    before = snapshot(instance, editable)
+    for name, value in values.items():
+        setattr(instance, name, value)
+    instance.full_clean()
+    instance.save()
+    changes = diff(before, snapshot(instance, editable))
+    if changes:
+        record(actor=actor, action=action, obj=instance, municipality=municipality, changes=changes)
+    return changes
 
 
 def snapshot(instance: models.Model, fields: list[str]) -> dict[str, Any]:

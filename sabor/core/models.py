@@ -17,7 +17,25 @@ municipality_code_validator = RegexValidator(
 )
 
 
-class Municipality(models.Model):
+def in_current_language(obj, field: str) -> str:
+    """The English variant of `field` (`<field>_en`) on English pages when it is
+    filled in, else the Bulgarian original."""
+    if get_language() == "en":
+        english = getattr(obj, f"{field}_en", "")
+        if english:
+            return english
+    return getattr(obj, field)
+
+
+class BilingualName:
+    """For models with `name` and `name_en`."""
+
+    @property
+    def display_name(self) -> str:
+        return in_current_language(self, "name")
+
+
+class Municipality(BilingualName, models.Model):
     """The tenant. Everything a municipality owns is reached through it."""
 
     slug = models.SlugField(_("short name"), unique=True)
@@ -49,12 +67,6 @@ class Municipality(models.Model):
         return self.display_name
 
     @property
-    def display_name(self) -> str:
-        if get_language() == "en" and self.name_en:
-            return self.name_en
-        return self.name
-
-    @property
     def emblem_letter(self) -> str:
         """The initial of the place itself, not of the word "Municipality"."""
         name = self.name
@@ -64,15 +76,11 @@ class Municipality(models.Model):
 
     @property
     def display_description(self) -> str:
-        if get_language() == "en" and self.description_en:
-            return self.description_en
-        return self.description
+        return in_current_language(self, "description")
 
     @property
     def display_province(self) -> str:
-        if get_language() == "en" and self.province_en:
-            return self.province_en
-        return self.province
+        return in_current_language(self, "province")
 
 
 class MunicipalityDomain(models.Model):

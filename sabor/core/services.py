@@ -27,16 +27,6 @@ MUNICIPALITY_FIELDS = ["name", "name_en", "province", "province_en", "descriptio
 
 @transaction.atomic
 def update_municipality(*, actor, municipality: Municipality, **fields) -> Municipality:
-    before = audit.snapshot(municipality, MUNICIPALITY_FIELDS)
-    for name, value in fields.items():
-        if name not in MUNICIPALITY_FIELDS:
-            raise TypeError(f"{name} is not an editable municipality field")
-        setattr(municipality, name, value)
-    municipality.full_clean()
-    municipality.save()
-    changes = audit.diff({k: str(v) for k, v in before.items()},
-                         {k: str(v) for k, v in audit.snapshot(municipality, MUNICIPALITY_FIELDS).items()})
-    if changes:
-        audit.record(actor=actor, action="municipality.updated", obj=municipality, municipality=municipality,
-                     changes=changes)
+    audit.save_changes(municipality, actor=actor, action="municipality.updated", editable=MUNICIPALITY_FIELDS,
+                       values=fields, municipality=municipality)
     return municipality

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from sabor.accounts.models import Membership, Organisation
 from sabor.core import services
-from sabor.core.decorators import office_view
+from sabor.core.decorators import municipality_required, office_view
 from sabor.core.filters import AuditFilter, filter_status
 from sabor.core.forms import MunicipalityForm
 from sabor.core.http import submitted
@@ -32,6 +32,16 @@ def home(request):
         "member_count": municipality.memberships.filter(user__is_active=True).count(),
     }
     return render(request, "core/home.html", context)
+
+
+@municipality_required
+def accessibility(request):
+    return render(request, "core/accessibility.html")
+
+
+@municipality_required
+def privacy(request):
+    return render(request, "core/privacy.html")
 
 
 @office_view()

@@ -2,10 +2,9 @@ from __future__ import annotations
 
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from sabor.core.models import Municipality
+from sabor.core.models import BilingualName, Municipality
 
 # EKATTE (the Unified Classifier of Administrative-Territorial and Territorial Units)
 # numbers every settlement in Bulgaria with five digits.
@@ -19,7 +18,7 @@ class SettlementQuerySet(models.QuerySet):
         return self.filter(municipality=municipality)
 
 
-class Settlement(models.Model):
+class Settlement(BilingualName, models.Model):
     class Kind(models.TextChoices):
         TOWN = "town", _("town")
         VILLAGE = "village", _("village")
@@ -47,10 +46,4 @@ class Settlement(models.Model):
 
     def __str__(self) -> str:
         return self.display_name
-
-    @property
-    def display_name(self) -> str:
-        if get_language() == "en" and self.name_en:
-            return self.name_en
-        return self.name
 

@@ -73,3 +73,13 @@ def test_an_expired_form_gets_a_page_in_the_site_language(municipality):
     body = response.content.decode()
     assert '<html lang="bg">' in body
     assert "Към съдържанието" in body
+
+
+@pytest.mark.parametrize("path", ["/accessibility/", "/privacy/"])
+def test_the_statements_are_linked_from_every_page_and_name_the_municipality(client_for, municipality, path):
+    client = client_for("alpha.test")
+    assert f'href="{path}"' in client.get("/").content.decode()
+    response = client.get(path)
+    assert response.status_code == 200
+    assert "Община alpha" in response.content.decode()
+    assert testing.XSS not in response.content.decode()
