@@ -2,7 +2,8 @@ import pytest
 
 from e2e.conftest import audit_accessibility
 
-PUBLIC_PATHS = ["/", "/organisations/", "/accessibility/", "/privacy/", "/accounts/login/", "/accounts/signup/", "/accounts/password/reset/",
+PUBLIC_PATHS = ["/", "/organisations/", "/accessibility/", "/privacy/", "/accounts/login/", "/accounts/signup/",
+                "/accounts/password/reset/",
                 "/no-such-page/"]
 
 
