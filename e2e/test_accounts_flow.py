@@ -92,3 +92,28 @@ def test_staff_log_in_with_their_second_factor_and_use_the_back_office(site, pag
     page.wait_for_load_state()
     assert page.get_by_label("Длъжност на Георги Петров").input_value() == "Секретар"
     assert page.get_by_label("Георги Петров представлява организацията").is_checked()
+
+
+def test_new_staff_must_turn_on_two_factor_before_the_back_office(site, page):
+    from sabor.accounts.models import Role
+    from sabor.core import testing
+    from sabor.core.models import Municipality
+
+    staff = testing.make_member(Municipality.objects.get(slug="lyaskovets"), Role.STAFF, mfa=False)
+    page.goto(site + "/accounts/login/")
+    _fill_login(page, staff.email, testing.PASSWORD)
+    # allauth asks for the password again before a second factor is added.
+    page.wait_for_url(re.compile(r"/accounts/reauthenticate/"))
+    assert "двустепенна" in page.locator(".messages").inner_text().lower()
+    audit_accessibility(page, "reauthenticate-bg")
+    page.fill("input[name=password]", testing.PASSWORD)
+    page.click("main form button[type=submit]")
+    page.wait_for_url(re.compile(r"/accounts/2fa/totp/activate/$"))
+    audit_accessibility(page, "two-factor-activate-bg")
+
+    secret = page.locator("#authenticator_secret").input_value()
+    page.fill("input[name=code]", format_hotp_value(hotp_value(secret, int(time.time()) // 30)))
+    page.click("main form button[type=submit]")
+    page.wait_for_load_state()
+    page.goto(site + "/office/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Административен панел"
