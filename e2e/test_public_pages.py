@@ -2,7 +2,8 @@ import pytest
 
 from e2e.conftest import audit_accessibility
 
-PUBLIC_PATHS = ["/", "/organisations/", "/accessibility/", "/privacy/", "/accounts/login/", "/accounts/signup/",
+PUBLIC_PATHS = ["/", "/organisations/", "/plans/", "/plans/piro-2021-2027/", "/plans/opr-2014-2020/",
+                "/accessibility/", "/privacy/", "/accounts/login/", "/accounts/signup/",
                 "/accounts/password/reset/",
                 "/no-such-page/"]
 
@@ -20,6 +21,11 @@ def test_public_pages_meet_wcag_21_aa(site, page, language):
     page.goto(site + "/organisations/")
     page.locator("main article a").first.click()
     audit_accessibility(page, f"organisation-{language}")
+    page.goto(site + "/plans/piro-2021-2027/")
+    page.locator(".indicator-row a").nth(1).click()
+    assert page.locator("svg[role=img]").count() == 1
+    assert page.locator("table#data-table tbody tr").count() >= 7
+    audit_accessibility(page, f"indicator-{language}")
 
 
 def test_the_skip_link_is_first_and_moves_focus_to_the_content(site, page):

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "sabor.core",
     "sabor.territory",
     "sabor.accounts",
+    "sabor.planning",
     "sabor.monitoring",
 ]
 

@@ -23,6 +23,7 @@ office_patterns = ([
 urlpatterns = [
     path("", include("sabor.core.urls")),
     path("", include("sabor.accounts.urls")),
+    path("", include("sabor.planning.urls")),
     path("office/", include(office_patterns)),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -30,6 +30,17 @@ ACTIONS: dict[str, Any] = {
     "organisation.member_added": _("Organisation member added"),
     "organisation.member_updated": _("Organisation member updated"),
     "organisation.member_removed": _("Organisation member removed"),
+    "plan.created": _("Plan created"),
+    "plan.updated": _("Plan updated"),
+    "plan.node_added": _("Plan goal or measure added"),
+    "plan.node_updated": _("Plan goal or measure updated"),
+    "indicator.created": _("Indicator created"),
+    "indicator.updated": _("Indicator updated"),
+    "target.set": _("Target set"),
+    "measurement.saved": _("Measurement saved as draft"),
+    "measurement.submitted": _("Measurement submitted"),
+    "measurement.verified": _("Measurement verified"),
+    "measurement.returned": _("Measurement returned for correction"),
 }
 
 

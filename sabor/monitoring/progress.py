@@ -42,6 +42,8 @@ class Bands:
     behind: Decimal = Decimal("0.60")
 
 
+DEFAULT_BANDS = Bands()
+
 QUALITATIVE_SCORES = {"achieved": ONE, "partly": Decimal("0.5"), "not_achieved": ZERO}
 
 
@@ -92,8 +94,9 @@ def expected_value(*, baseline: Decimal, baseline_period: int, targets: dict[int
     return points[-1][1]
 
 
-def status(*, achieved: Decimal | None, expected: Decimal | None, bands: Bands = Bands()) -> Status:
+def status(*, achieved: Decimal | None, expected: Decimal | None, bands: Bands | None = None) -> Status:
     """on track / behind / at risk from achieved progress against expected progress."""
+    bands = bands or DEFAULT_BANDS
     if achieved is None:
         return Status.NO_DATA
     if expected is None or expected <= 0:

@@ -1,4 +1,7 @@
+from decimal import Decimal
+
 from django import template
+from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import get_language
 
@@ -35,3 +38,15 @@ def localised(obj, field="name"):
     if english:
         return english
     return format_html('<span lang="bg">{}</span>', original) if original else ""
+
+
+@register.filter
+def num(value, places=2):
+    """A number for people: at most `places` decimals, no trailing zeros, grouped
+    and with the decimal sign of the page's language; "—" for no value."""
+    if value is None or value == "":
+        return "—"
+    quantum = Decimal(1).scaleb(-int(places))
+    rounded = Decimal(value).quantize(quantum)
+    text = format(rounded, "f").rstrip("0").rstrip(".") if "." in format(rounded, "f") else format(rounded, "f")
+    return number_format(Decimal(text), decimal_pos=None, use_l10n=True, force_grouping=True)

@@ -4,11 +4,14 @@ from django.core.management import CommandError, call_command
 from sabor.accounts.models import Membership, Organisation, OrganisationMember, RoleAssignment, User
 from sabor.core.demo import lyaskovets
 from sabor.core.models import AuditEntry, Municipality
+from sabor.monitoring.models import Indicator, Measurement, Target
+from sabor.planning.models import Plan, PlanNode
 from sabor.territory.models import Settlement
 
 pytestmark = pytest.mark.django_db
 
-MODELS = [Municipality, Settlement, Organisation, User, Membership, RoleAssignment, OrganisationMember, AuditEntry]
+MODELS = [Municipality, Settlement, Organisation, User, Membership, RoleAssignment, OrganisationMember, AuditEntry,
+          Plan, PlanNode, Indicator, Target, Measurement]
 
 
 def _counts():
@@ -55,3 +58,15 @@ def test_the_demo_refuses_to_load_on_a_live_site(settings):
     with pytest.raises(CommandError, match="published"):
         call_command("load_demo")
     assert not User.objects.exists()
+
+
+def test_the_demo_has_both_plans_and_the_projects_own_targets():
+    lyaskovets.load()
+    municipality = Municipality.objects.get(slug="lyaskovets")
+    assert set(municipality.plans.values_list("short_name", flat=True)) == {"ОПР 2014–2020", "ПИРО 2021–2027"}
+    forums = Indicator.objects.get(code="О4")
+    assert forums.targets.get().value == 6
+    assert Indicator.objects.get(code="О5").targets.get().value == 150
+    assert Indicator.objects.get(code="О7").targets.get().value == 18  # 10 + 3 + 5 trainees
+    assert Indicator.objects.get(code="О8").targets.get().value == 8  # 2 + 2 + 4 trainees
+    assert not Measurement.objects.exclude(status=Measurement.Status.VERIFIED).exists()

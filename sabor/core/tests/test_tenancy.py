@@ -4,6 +4,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from sabor.accounts.models import Membership, Organisation, OrganisationMember, Role
 from sabor.core import testing
 from sabor.core.middleware import resolve_municipality
+from sabor.monitoring.testing import make_indicator, make_plan
+from sabor.planning import services as planning
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +56,7 @@ def test_pages_of_a_municipality_are_not_found_without_one(settings, client_for,
 
 # --- Isolation: nothing of municipality B through any URL of municipality A ----------------------------
 
-OUR_NAMESPACES = {"core", "accounts", "office"}
+OUR_NAMESPACES = {"core", "accounts", "office", "planning"}
 
 
 def _our_patterns(resolver=None, prefix="", namespace=None):
@@ -74,8 +76,13 @@ def two_towns(municipality, other_municipality):
     person_b = testing.make_member(other_municipality, Role.RESIDENT)
     member_b = OrganisationMember.objects.create(organisation=organisation_b, user=person_b)
     admin_a = testing.make_member(municipality, Role.ADMINISTRATOR, Role.STAFF, Role.ME_OFFICER)
+    plan_b = make_plan(other_municipality, slug="plan-b")
+    indicator_b = make_indicator(other_municipality, planning.add_node(actor=None, plan=plan_b, parent=None,
+                                                                        title="Цел Б"))
     return {
-        "pk": {"organisation": organisation_b.pk, "membership": Membership.objects.get(user=person_b).pk},
+        "pk": {"organisation": organisation_b.pk, "membership": Membership.objects.get(user=person_b).pk,
+               "indicator": indicator_b.pk},
+        "slug": plan_b.slug,
         "member_pk": member_b.pk,
         "admin_a": admin_a,
         "organisation_b": organisation_b,
@@ -88,8 +95,10 @@ def _fill(pattern_name: str, route: str, data) -> str:
     path = "/" + route
     if "<int:member_pk>" in path:
         path = path.replace("<int:member_pk>", str(data["member_pk"]))
+    if "<slug:slug>" in path:
+        path = path.replace("<slug:slug>", data["slug"])
     if "<int:pk>" in path:
-        kind = "membership" if pattern_name.startswith("person") else "organisation"
+        kind = {"person": "membership", "indicator": "indicator"}.get(pattern_name.split("_")[0], "organisation")
         path = path.replace("<int:pk>", str(data["pk"][kind]))
     assert "<" not in path, f"The isolation test does not know how to fill {route}; teach it."
     return path
@@ -118,7 +127,8 @@ def test_nobody_of_municipality_a_reaches_municipality_b_through_any_url(client_
 
 def test_lists_of_municipality_a_show_nothing_of_b(client_for, two_towns):
     client = client_for("alpha.test", two_towns["admin_a"])
-    for path in ("/", "/organisations/", "/office/", "/office/people/", "/office/organisations/", "/office/audit/"):
+    for path in ("/", "/organisations/", "/plans/", "/office/", "/office/people/", "/office/organisations/",
+                 "/office/audit/"):
         response = client.get(path)
         assert response.status_code == 200, path
         body = response.content.decode()

@@ -1,0 +1,171 @@
+"""Lyaskovets' development plans as demo data: ОПР 2014–2020 with the indicators of
+the municipality's own 2013–2014 project (from the project description), and ПИРО
+2021–2027. Values go through the real workflow: entered by staff, verified by the
+M&E officer. Loading is idempotent."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from django.db import transaction
+
+from sabor.accounts.models import User
+from sabor.core.models import Municipality
+from sabor.monitoring import services as monitoring
+from sabor.monitoring.models import Indicator
+from sabor.planning import services as planning
+from sabor.planning.models import Plan
+
+I = Indicator  # noqa: E741 - short alias for the tables below
+INC, DEC = I.DirectionChoice.INCREASE, I.DirectionChoice.DECREASE
+SUM, LATEST = I.AggregationChoice.SUM, I.AggregationChoice.LATEST
+
+OPR = {
+    "slug": "opr-2014-2020", "short_name": "ОПР 2014–2020", "short_name_en": "MDP 2014–2020",
+    "title": "Общински план за развитие на община Лясковец 2014–2020",
+    "title_en": "Municipal Development Plan of Lyaskovets 2014–2020",
+    "start_year": 2014, "end_year": 2020, "status": Plan.Status.COMPLETED,
+    "decision_number": "612", "decision_date": date(2013, 11, 28),
+    "vision": "Лясковец – община с конкурентна аграрна и винарска икономика, съхранено наследство "
+              "и активна гражданска общност, която участва в решенията за своето развитие.",
+    "vision_en": "Lyaskovets – a municipality with a competitive farming and wine economy, a preserved heritage "
+                 "and an active civic community that takes part in the decisions on its development.",
+}
+PIRO = {
+    "slug": "piro-2021-2027", "short_name": "ПИРО 2021–2027", "short_name_en": "IDP 2021–2027",
+    "title": "План за интегрирано развитие на община Лясковец 2021–2027",
+    "title_en": "Integrated Development Plan of Lyaskovets 2021–2027",
+    "start_year": 2021, "end_year": 2027, "status": Plan.Status.IMPLEMENTATION,
+    "decision_number": "158", "decision_date": date(2021, 6, 24),
+    "vision": "Община Лясковец – привлекателно място за живот и бизнес, с развито земеделие и винарство, "
+              "жива култура, добра инфраструктура и граждани, които планират и проверяват заедно с общината.",
+    "vision_en": "Lyaskovets – an attractive place to live and do business, with thriving farming and wine, "
+                 "a living culture, good infrastructure and citizens who plan and check together with the "
+                 "municipality.",
+}
+
+# Tree: (title, title_en, children). Indicators hang on the measures by code below.
+OPR_TREE = [
+    ("Конкурентна местна икономика", "A competitive local economy", [
+        ("Земеделие, лозарство и винарство", "Farming, vine-growing and wine", [
+            ("Подкрепа за малките производители", "Support for small producers", []),
+        ]),
+        ("Туризъм и културно наследство", "Tourism and cultural heritage", [
+            ("Туристически маршрути и Петропавловски манастир", "Tourist routes and the monastery", []),
+        ]),
+    ]),
+    ("Добро управление и гражданско участие", "Good governance and civic participation", [
+        ("Ефективни политики в партньорство с гражданите", "Effective policies in partnership with citizens", [
+            ("Граждански форуми и идентифициране на проекти", "Civic forums and project identification", []),
+            ("Мониторинг и оценка на политиките", "Monitoring and evaluation of policies", []),
+        ]),
+    ]),
+]
+PIRO_TREE = [
+    ("Устойчив икономически растеж и заетост", "Sustainable growth and employment", [
+        ("Конкурентоспособна местна икономика", "A competitive local economy", [
+            ("Малки и средни предприятия и винарство", "Small businesses and wine-making", []),
+            ("Развитие на туризма", "Tourism development", []),
+        ]),
+        ("Образование и умения", "Education and skills", [
+            ("Модерни училища и детски градини", "Modern schools and kindergartens", []),
+        ]),
+    ]),
+    ("Качествена среда за живот и добро управление", "Quality of life and good governance", [
+        ("Инфраструктура и околна среда", "Infrastructure and environment", [
+            ("Рехабилитация на улици и пътища", "Rehabilitation of streets and roads", []),
+            ("Водоснабдяване и отпадъци", "Water supply and waste", []),
+        ]),
+        ("Добро управление и гражданско участие", "Good governance and civic participation", [
+            ("Гражданско участие и мониторинг", "Civic participation and monitoring", []),
+        ]),
+    ]),
+]
+
+# (node code, indicator code, name, name_en, unit, kind, level, direction, aggregation, baseline, baseline year,
+#  targets {year: value}, values {year: value}, source)
+OPR_INDICATORS = [
+    ("1.1.1", "О1", "Регистрирани земеделски стопани", "Registered farmers", "брой", "number", "result", INC, LATEST,
+     310, 2013, {2020: 380}, {2014: 318, 2015: 327, 2016: 335, 2017: 341, 2018: 352, 2019: 360, 2020: 371},
+     "Областна дирекция „Земеделие“"),
+    ("1.1.1", "О2", "Засадени лозя", "Vineyards planted", "ха", "number", "output", INC, SUM,
+     0, 2013, {2020: 120}, {2014: 12, 2015: 18, 2016: 15, 2017: 20, 2018: 14, 2019: 16, 2020: 11},
+     "Изпълнителна агенция по лозата и виното"),
+    ("1.2.1", "О3", "Нощувки в местата за настаняване", "Overnight stays", "брой", "number", "result", INC,
+     LATEST, 4100, 2013, {2020: 6000}, {2014: 4300, 2016: 4900, 2018: 5600, 2019: 5900, 2020: 3100}, "НСИ"),
+    ("2.1.1", "О4", "Проведени мини граждански форуми", "Mini civic forums held", "брой", "number", "output", INC,
+     SUM, 0, 2013, {2014: 6}, {2014: 6}, "Проект BG051PO002/13/1.3-07"),
+    ("2.1.1", "О5", "Участници в гражданските форуми", "Participants in the civic forums", "души", "number",
+     "output", INC, SUM, 0, 2013, {2014: 150}, {2014: 163}, "Присъствени списъци на форумите"),
+    ("2.1.1", "О6", "Идентифицирани проекти и местни партньорства", "Projects and local partnerships identified",
+     "брой", "number", "result", INC, SUM, 0, 2013, {2014: 6}, {2014: 7}, "Проект BG051PO002/13/1.3-07"),
+    ("2.1.2", "О7", "Обучени за прилагане на методологията за мониторинг и оценка (10 + 3 + 5)",
+     "People trained to apply the M&E methodology (10 + 3 + 5)", "души", "number", "output", INC, SUM,
+     0, 2013, {2014: 18}, {2014: 18}, "Присъствени списъци на обученията"),
+    ("2.1.2", "О8", "Обучени за осъществяване на мониторинг (2 + 2 + 4)",
+     "People trained to carry out monitoring (2 + 2 + 4)", "души", "number", "output", INC, SUM,
+     0, 2013, {2014: 8}, {2014: 8}, "Присъствени списъци на обученията"),
+    ("2.1.2", "О9", "Равнище на безработица", "Unemployment rate", "%", "percentage", "impact", DEC, LATEST,
+     14.2, 2013, {2020: 9}, {2014: 13.6, 2015: 12.8, 2016: 11.9, 2017: 10.7, 2018: 9.8, 2019: 9.1, 2020: 10.4},
+     "Агенция по заетостта"),
+]
+PIRO_INDICATORS = [
+    ("1.1.1", "П1", "Активни малки и средни предприятия", "Active small and medium-sized enterprises", "брой",
+     "number", "result", INC, LATEST, 402, 2020, {2024: 430, 2027: 460}, {2021: 405, 2022: 411, 2023: 419, 2024: 424},
+     "НСИ"),
+    ("1.1.1", "П2", "Равнище на безработица", "Unemployment rate", "%", "percentage", "impact", DEC, LATEST,
+     12, 2020, {2027: 8}, {2021: 11.6, 2022: 11.0, 2023: 10.4, 2024: 10.1}, "Агенция по заетостта"),
+    ("1.1.2", "П3", "Нощувки в местата за настаняване", "Overnight stays", "брой", "number", "result", INC, LATEST,
+     3100, 2020, {2027: 6500}, {2021: 3600, 2022: 4700, 2023: 5200, 2024: 5350}, "НСИ"),
+    ("1.2.1", "П4", "Модернизирани училища и детски градини", "Schools and kindergartens modernised", "брой",
+     "number", "output", INC, SUM, 0, 2020, {2027: 6}, {2022: 1, 2023: 1, 2024: 1}, "Община Лясковец"),
+    ("2.1.1", "П5", "Рехабилитирани улици", "Streets rehabilitated", "км", "number", "output", INC, SUM,
+     0, 2020, {2024: 8, 2027: 15}, {2021: 1.2, 2022: 2.5, 2023: 1.8, 2024: 1.1}, "Община Лясковец"),
+    ("2.1.2", "П6", "Домакинства с разделно събиране на отпадъците", "Households separating waste", "%",
+     "percentage", "result", INC, LATEST, 35, 2020, {2027: 80}, {2021: 38, 2022: 44, 2023: 51, 2024: 57},
+     "Община Лясковец"),
+    ("2.2.1", "П7", "Граждани, участвали в обществени обсъждания", "Residents in public consultations", "души",
+     "number", "output", INC, SUM, 0, 2020, {2027: 1200}, {2021: 140, 2022: 190, 2023: 230, 2024: 260},
+     "Sabor"),
+    ("2.2.1", "П8", "Изпълнени препоръки от годишните оценки", "Evaluation recommendations implemented", "%",
+     "percentage", "result", INC, LATEST, 40, 2020, {2027: 90}, {2022: 45, 2023: 50}, "Годишни доклади"),
+]
+
+
+def _tree(plan: Plan, tree, parent=None) -> None:
+    for title, title_en, children in tree:
+        node = plan.nodes.filter(parent=parent, title=title).first() or planning.add_node(
+            actor=None, plan=plan, parent=parent, title=title, title_en=title_en)
+        _tree(plan, children, node)
+
+
+def _indicators(plan: Plan, rows, clerk: User, officer: User) -> None:
+    nodes = {node.code: node for node in plan.nodes.all()}
+    for (code, ind_code, name, name_en, unit, kind, level, direction, aggregation, baseline, baseline_year,
+         targets, values, source) in rows:
+        if Indicator.objects.filter(municipality=plan.municipality, code=ind_code).exists():
+            continue
+        indicator = monitoring.create_indicator(
+            actor=officer, municipality=plan.municipality, plan_node=nodes[code], code=ind_code, name=name,
+            name_en=name_en, unit=unit, kind=kind, level=level, direction=direction, aggregation=aggregation,
+            baseline_value=Decimal(str(baseline)), baseline_year=baseline_year, source=source,
+            responsible_unit="Дирекция „Устройство на територията и проекти“")
+        for year, value in targets.items():
+            monitoring.set_target(actor=officer, indicator=indicator, period=year, value=Decimal(str(value)))
+        for year, value in values.items():
+            measurement = monitoring.save_measurement(actor=clerk, indicator=indicator, period=year,
+                                                      value=Decimal(str(value)), source=source)
+            monitoring.submit_measurement(actor=clerk, measurement=measurement)
+            monitoring.verify_measurement(actor=officer, measurement=measurement)
+
+
+@transaction.atomic
+def load(municipality: Municipality) -> None:
+    clerk = User.objects.get(email="staff@demo.sabor.bg")
+    officer = User.objects.get(email="me@demo.sabor.bg")
+    for fields, tree, rows in ((OPR, OPR_TREE, OPR_INDICATORS), (PIRO, PIRO_TREE, PIRO_INDICATORS)):
+        plan = municipality.plans.filter(slug=fields["slug"]).first() or planning.create_plan(
+            actor=officer, municipality=municipality, **fields)
+        _tree(plan, tree)
+        _indicators(plan, rows, clerk, officer)

@@ -1,0 +1,182 @@
+"""Indicator and plan reports: values so far, progress, status, roll-ups and
+forecasts for a period, computed with a fixed number of queries however many
+indicators there are. Only verified municipality-wide measurements count."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Prefetch, QuerySet
+
+from sabor.monitoring import progress as m
+from sabor.monitoring.models import Indicator, Measurement, Target
+from sabor.planning.models import Plan, PlanNode
+
+HUNDRED = Decimal(100)
+
+
+@dataclass
+class YearRow:
+    period: int
+    measured: Decimal | None
+    so_far: Decimal | None
+    target: Decimal | None
+    expected: Decimal | None
+
+
+@dataclass
+class IndicatorReport:
+    indicator: Indicator
+    period: int
+    value: Decimal | None
+    final_target: Decimal | None
+    final_period: int | None
+    progress: Decimal | None
+    expected: Decimal | None
+    status: m.Status
+    forecast: m.Forecast | None
+    years: list[YearRow] = field(default_factory=list)
+
+    @property
+    def progress_percent(self) -> Decimal | None:
+        return None if self.progress is None else (self.progress * HUNDRED).quantize(Decimal(1))
+
+    @property
+    def bar_percent(self) -> int:
+        capped = m.capped(self.progress)
+        return 0 if capped is None else int(capped * HUNDRED)
+
+
+@dataclass
+class NodeReport:
+    node: PlanNode
+    progress: Decimal | None
+    expected: Decimal | None
+    status: m.Status
+    indicators: list[IndicatorReport]
+    children: list[NodeReport]
+    without_data: int
+
+    @property
+    def progress_percent(self) -> Decimal | None:
+        return None if self.progress is None else (self.progress * HUNDRED).quantize(Decimal(1))
+
+    @property
+    def bar_percent(self) -> int:
+        return 0 if self.progress is None else int(self.progress * HUNDRED)
+
+
+def measured_value(measurement: Measurement) -> Decimal | None:
+    if measurement.assessment:
+        return m.QUALITATIVE_SCORES[measurement.assessment]
+    if measurement.value is not None:
+        return measurement.value
+    if measurement.numerator is not None and measurement.denominator:
+        return measurement.numerator / measurement.denominator * HUNDRED
+    return None
+
+
+def with_report_data(indicators: QuerySet[Indicator]) -> QuerySet[Indicator]:
+    return indicators.prefetch_related(
+        Prefetch("targets", queryset=Target.objects.order_by("period")),
+        Prefetch("measurements", to_attr="verified_measurements",
+                 queryset=Measurement.objects.filter(status=Measurement.Status.VERIFIED, settlement__isnull=True)
+                 .order_by("period")),
+    )
+
+
+def indicator_report(indicator: Indicator, period: int, bands: m.Bands = m.DEFAULT_BANDS,
+                     first_year: int | None = None) -> IndicatorReport:
+    """The indicator at `period`; needs the prefetches of `with_report_data`."""
+    targets = {target.period: target.value for target in indicator.targets.all()}
+    measured = {item.period: measured_value(item) for item in indicator.verified_measurements}
+    series = sorted((p, v) for p, v in measured.items() if v is not None)
+    how = m.Aggregation(indicator.aggregation)
+    direction = m.Direction(indicator.direction)
+    qualitative = indicator.kind == Indicator.Kind.QUALITATIVE
+    baseline = m.ZERO if qualitative else (indicator.baseline_value or m.ZERO)
+    baseline_period = indicator.baseline_year or first_year or (min(targets) - 1 if targets else period)
+    final_period = max(targets) if targets else None
+    final_target = m.ONE if qualitative else (targets[final_period] if final_period else None)
+
+    def at(year):
+        so_far = m.aggregate(series, year, m.Aggregation.LATEST if qualitative else how)
+        if qualitative:
+            achieved = so_far
+            expected_share = _time_share(baseline_period, final_period, year)
+        elif final_target is None and direction != m.Direction.RANGE:
+            return so_far, None, None
+        else:
+            achieved = m.progress(baseline=baseline, target=final_target or m.ZERO, actual=so_far,
+                                  direction=direction, low=indicator.range_low, high=indicator.range_high)
+            if direction == m.Direction.RANGE:
+                expected_share = m.ONE
+            else:
+                expected_value = m.expected_value(baseline=baseline, baseline_period=baseline_period,
+                                                  targets=targets, period=year)
+                expected_share = m.progress(baseline=baseline, target=final_target, actual=expected_value,
+                                            direction=direction) if expected_value is not None else None
+        return so_far, achieved, expected_share
+
+    value, achieved, expected = at(period)
+    years = []
+    span = sorted({*measured, *targets, period} | ({baseline_period} if indicator.baseline_year else set()))
+    for year in range(span[0], max(span) + 1):
+        so_far = m.aggregate(series, year, how)
+        expected_value = None if qualitative else m.expected_value(
+            baseline=baseline, baseline_period=baseline_period, targets=targets, period=year)
+        years.append(YearRow(period=year, measured=measured.get(year), so_far=so_far, target=targets.get(year),
+                             expected=expected_value))
+    forecast = None
+    if not qualitative and final_target is not None and final_period is not None:
+        points = [(year, m.aggregate(series, year, how)) for year, _v in series if year <= period]
+        forecast = m.forecast(points, baseline=baseline, target=final_target, target_period=final_period,
+                              direction=direction)
+    return IndicatorReport(indicator=indicator, period=period, value=value, final_target=final_target,
+                           final_period=final_period, progress=achieved, expected=expected,
+                           status=m.status(achieved=achieved, expected=expected, bands=bands), forecast=forecast,
+                           years=years)
+
+
+def _time_share(start: int, end: int | None, year: int) -> Decimal | None:
+    if end is None or end <= start:
+        return None
+    return max(m.ZERO, min(m.ONE, Decimal(year - start) / Decimal(end - start)))
+
+
+def plan_report(plan: Plan, period: int, bands: m.Bands = m.DEFAULT_BANDS) -> list[NodeReport]:
+    """The plan's tree with every node rolled up from its indicators and children."""
+    nodes = list(PlanNode.objects.filter(plan=plan).order_by("path"))
+    for node in nodes:
+        node.plan = plan  # tier names come from the plan; no query per node
+    indicators = with_report_data(Indicator.objects.filter(plan_node__plan=plan, is_public=True))
+    by_node: dict[int, list[IndicatorReport]] = defaultdict(list)
+    for indicator in indicators:
+        by_node[indicator.plan_node_id].append(indicator_report(indicator, period, bands, plan.start_year - 1))
+    children: dict[int | None, list[PlanNode]] = defaultdict(list)
+    for node in nodes:
+        children[node.parent_id].append(node)
+
+    def build(node: PlanNode) -> NodeReport:
+        child_reports = [build(child) for child in children[node.pk]]
+        reports = by_node.get(node.pk, [])
+        parts = [(r.progress, r.indicator.weight) for r in reports] + \
+                [(c.progress, c.node.weight) for c in child_reports]
+        expected_parts = [(r.expected, r.indicator.weight) for r in reports if r.progress is not None] + \
+                         [(c.expected, c.node.weight) for c in child_reports if c.progress is not None]
+        achieved = m.roll_up(parts)
+        expected = m.roll_up(expected_parts)
+        without = sum(1 for r in reports if r.progress is None) + sum(c.without_data for c in child_reports)
+        return NodeReport(node=node, progress=achieved, expected=expected,
+                          status=m.status(achieved=achieved, expected=expected, bands=bands),
+                          indicators=reports, children=child_reports, without_data=without)
+
+    return [build(root) for root in children[None]]
+
+
+def plan_summary(roots: list[NodeReport], bands: m.Bands = m.DEFAULT_BANDS) -> tuple[Decimal | None, m.Status]:
+    achieved = m.roll_up([(root.progress, root.node.weight) for root in roots])
+    expected = m.roll_up([(root.expected, root.node.weight) for root in roots if root.progress is not None])
+    return achieved, m.status(achieved=achieved, expected=expected, bands=bands)

@@ -1,0 +1,169 @@
+"""Indicators, targets and the measurement workflow: draft → submitted → verified
+(or returned for correction). Every step is audited."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sabor.core import audit
+from sabor.core.models import Municipality
+from sabor.monitoring.models import Indicator, Measurement, Target
+
+INDICATOR_FIELDS = ["plan_node", "policy", "code", "name", "name_en", "unit", "kind", "level", "direction",
+                    "aggregation", "baseline_value", "baseline_year", "range_low", "range_high", "weight",
+                    "definition", "formula", "source", "collection_method", "frequency", "responsible",
+                    "responsible_unit", "quality_checks", "is_public"]
+MEASUREMENT_FIELDS = ["value", "numerator", "denominator", "assessment", "source", "evidence_url", "evidence_file",
+                      "note"]
+EDITABLE_STATUSES = {Measurement.Status.DRAFT, Measurement.Status.RETURNED}
+
+
+@transaction.atomic
+def create_indicator(*, actor, municipality: Municipality, **fields: Any) -> Indicator:
+    if fields.get("plan_node") is not None and fields["plan_node"].plan.municipality_id != municipality.pk:
+        raise ValidationError(_("That plan belongs to another municipality."), code="foreign_plan")
+    indicator = Indicator(municipality=municipality, **fields)
+    indicator.full_clean()
+    indicator.save()
+    audit.record(actor=actor, action="indicator.created", obj=indicator, municipality=municipality)
+    return indicator
+
+
+@transaction.atomic
+def update_indicator(*, actor, indicator: Indicator, **fields: Any) -> Indicator:
+    audit.save_changes(indicator, actor=actor, action="indicator.updated", editable=INDICATOR_FIELDS,
+                       values=fields, municipality=indicator.municipality)
+    return indicator
+
+
+def check_period(indicator: Indicator, period: int) -> None:
+    """A period must fall within the plan of the indicator (or a sane range)."""
+    plan = indicator.plan_node.plan if indicator.plan_node_id else None
+    low, high = (plan.start_year - 1, plan.end_year + 3) if plan else (1990, 2100)
+    if not low <= period <= high:
+        raise ValidationError(
+            {"period": _("The year must be between %(low)s and %(high)s for this indicator.")
+             % {"low": low, "high": high}}, code="period_outside_plan")
+
+
+@transaction.atomic
+def set_target(*, actor, indicator: Indicator, period: int, value: Decimal) -> Target:
+    check_period(indicator, period)
+    _check_percentage(indicator, value, "value")
+    target, created = Target.objects.update_or_create(indicator=indicator, period=period,
+                                                      defaults={"value": value})
+    audit.record(actor=actor, action="target.set", obj=indicator, municipality=indicator.municipality,
+                 changes={f"target {period}": [None, str(value)]})
+    return target
+
+
+def _check_percentage(indicator: Indicator, value: Decimal | None, field: str) -> None:
+    if indicator.kind == Indicator.Kind.PERCENTAGE and value is not None and not 0 <= value <= 100:
+        raise ValidationError({field: _("A percentage lies between 0 and 100.")}, code="percentage_out_of_range")
+
+
+def _check_measurement(indicator: Indicator, measurement: Measurement) -> None:
+    if indicator.kind == Indicator.Kind.QUALITATIVE:
+        if not measurement.assessment:
+            raise ValidationError({"assessment": _("Choose how far the indicator was achieved.")},
+                                  code="assessment_required")
+        return
+    if measurement.assessment:
+        raise ValidationError({"assessment": _("Only qualitative indicators take an assessment.")},
+                              code="assessment_not_allowed")
+    if measurement.numerator is not None or measurement.denominator is not None:
+        if indicator.kind != Indicator.Kind.PERCENTAGE:
+            raise ValidationError({"numerator": _("Only percentage indicators take a numerator and denominator.")},
+                                  code="fraction_not_allowed")
+        if measurement.numerator is None or not measurement.denominator:
+            raise ValidationError({"denominator": _("Give both a numerator and a denominator above zero.")},
+                                  code="fraction_incomplete")
+        if measurement.numerator > measurement.denominator or measurement.numerator < 0:
+            raise ValidationError({"numerator": _("The numerator must be between 0 and the denominator.")},
+                                  code="fraction_out_of_range")
+        measurement.value = (measurement.numerator / measurement.denominator * 100).quantize(Decimal("0.0001"))
+    if measurement.value is None:
+        raise ValidationError({"value": _("Enter the value.")}, code="value_required")
+    _check_percentage(indicator, measurement.value, "value")
+
+
+@transaction.atomic
+def save_measurement(*, actor, indicator: Indicator, period: int, settlement=None, **fields: Any) -> Measurement:
+    """Creates or edits the draft of a period's value."""
+    check_period(indicator, period)
+    if settlement is not None and settlement.municipality_id != indicator.municipality_id:
+        raise ValidationError({"settlement": _("That settlement is not in this municipality.")},
+                              code="foreign_settlement")
+    measurement = (Measurement.objects.select_for_update()
+                   .filter(indicator=indicator, period=period, settlement=settlement).first())
+    if measurement is None:
+        measurement = Measurement(indicator=indicator, period=period, settlement=settlement, entered_by=actor)
+    elif measurement.status not in EDITABLE_STATUSES:
+        raise ValidationError(_("This value has been %(status)s and can no longer be edited.")
+                              % {"status": measurement.get_status_display()}, code="not_editable")
+    before = audit.snapshot(measurement, MEASUREMENT_FIELDS)
+    for name, value in fields.items():
+        if name not in MEASUREMENT_FIELDS:
+            raise TypeError(f"{name} is not a measurement field")
+        setattr(measurement, name, value)
+    _check_measurement(indicator, measurement)
+    measurement.status = Measurement.Status.DRAFT
+    measurement.full_clean()
+    measurement.save()
+    audit.record(actor=actor, action="measurement.saved", obj=measurement, municipality=indicator.municipality,
+                 changes=audit.diff(before, audit.snapshot(measurement, MEASUREMENT_FIELDS)))
+    return measurement
+
+
+def _transition(measurement: Measurement, allowed: set[str]) -> Measurement:
+    locked = Measurement.objects.select_for_update().get(pk=measurement.pk)
+    if locked.status not in allowed:
+        raise ValidationError(_("This value is %(status)s; that step is not possible now.")
+                              % {"status": locked.get_status_display()}, code="wrong_status")
+    return locked
+
+
+@transaction.atomic
+def submit_measurement(*, actor, measurement: Measurement) -> Measurement:
+    measurement = _transition(measurement, EDITABLE_STATUSES)
+    measurement.status = Measurement.Status.SUBMITTED
+    measurement.save(update_fields=["status", "updated_at"])
+    audit.record(actor=actor, action="measurement.submitted", obj=measurement,
+                 municipality=measurement.indicator.municipality)
+    return measurement
+
+
+@transaction.atomic
+def verify_measurement(*, actor, measurement: Measurement) -> Measurement:
+    measurement = _transition(measurement, {Measurement.Status.SUBMITTED})
+    if measurement.entered_by_id == getattr(actor, "pk", None):
+        # Four eyes: whoever entered a value does not also verify it.
+        raise ValidationError(_("A value is verified by someone other than the person who entered it."),
+                              code="own_measurement")
+    measurement.status = Measurement.Status.VERIFIED
+    measurement.verified_by = actor
+    measurement.verified_at = timezone.now()
+    measurement.return_reason = ""
+    measurement.save(update_fields=["status", "verified_by", "verified_at", "return_reason", "updated_at"])
+    audit.record(actor=actor, action="measurement.verified", obj=measurement,
+                 municipality=measurement.indicator.municipality)
+    return measurement
+
+
+@transaction.atomic
+def return_measurement(*, actor, measurement: Measurement, reason: str) -> Measurement:
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say what needs correcting.")}, code="reason_required")
+    measurement = _transition(measurement, {Measurement.Status.SUBMITTED, Measurement.Status.VERIFIED})
+    measurement.status = Measurement.Status.RETURNED
+    measurement.return_reason = reason.strip()
+    measurement.save(update_fields=["status", "return_reason", "updated_at"])
+    audit.record(actor=actor, action="measurement.returned", obj=measurement,
+                 municipality=measurement.indicator.municipality, changes={"reason": [None, reason.strip()]})
+    return measurement

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from sabor.core.charts import Series, line_chart
+from sabor.core.decorators import municipality_required
+from sabor.core.filters import filter_status
+from sabor.monitoring.models import Indicator
+from sabor.monitoring.selectors import indicator_report, with_report_data
+from sabor.planning.views import YearFilter, default_year
+
+
+@municipality_required
+def indicator_detail(request, pk: int):
+    indicators = with_report_data(request.municipality.indicators.filter(is_public=True)
+                                  .select_related("plan_node__plan", "plan_node__parent"))
+    indicator = get_object_or_404(indicators, pk=pk)
+    plan = indicator.plan_node.plan if indicator.plan_node_id else None
+    form = YearFilter(request.GET, plan) if plan else None
+    year = (form.values().get("year") if form else None) or (default_year(plan) if plan else None)
+    report = indicator_report(indicator, year or max((t.period for t in indicator.targets.all()), default=2020),
+                              first_year=plan.start_year - 1 if plan else None)
+    labels = [str(row.period) for row in report.years]
+    series = [Series(_("Target path"), [row.expected for row in report.years], "expected", "none"),
+              Series(_("Targets"), [row.target for row in report.years], "target", "square"),
+              Series(_("Actual so far"), [row.so_far if row.measured is not None else None
+                                          for row in report.years], "actual", "circle")]
+    if indicator.kind == Indicator.Kind.QUALITATIVE:
+        series = series[2:]
+    return render(request, "monitoring/indicator_detail.html", {
+        "indicator": indicator, "plan": plan, "report": report, "year": year, "form": form,
+        "chart": line_chart(labels, series),
+    }, status=filter_status(form) if form else 200)

@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from sabor.core.models import Municipality, in_current_language
+
+DEFAULT_TIER_NAMES = ["стратегическа цел", "приоритет", "специфична цел", "мярка"]
+DEFAULT_TIER_NAMES_EN = ["strategic goal", "priority", "specific objective", "measure"]
+
+
+def default_tier_names() -> list[str]:
+    return list(DEFAULT_TIER_NAMES)
+
+
+def default_tier_names_en() -> list[str]:
+    return list(DEFAULT_TIER_NAMES_EN)
+
+
+class Plan(models.Model):
+    """A municipal development plan (ОПР 2014–2020, ПИРО 2021–2027)."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        CONSULTATION = "consultation", _("under consultation")
+        ADOPTED = "adopted", _("adopted")
+        IMPLEMENTATION = "implementation", _("in implementation")
+        COMPLETED = "completed", _("completed")
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="plans",
+                                     verbose_name=_("municipality"))
+    slug = models.SlugField(_("short name in addresses"))
+    short_name = models.CharField(_("short name"), max_length=60, help_text=_("e.g. ПИРО 2021–2027"))
+    short_name_en = models.CharField(_("short name in English"), max_length=60, blank=True)
+    title = models.CharField(_("title"), max_length=250)
+    title_en = models.CharField(_("title in English"), max_length=250, blank=True)
+    start_year = models.PositiveSmallIntegerField(_("first year"), validators=[MinValueValidator(1990),
+                                                                              MaxValueValidator(2100)])
+    end_year = models.PositiveSmallIntegerField(_("last year"), validators=[MinValueValidator(1990),
+                                                                           MaxValueValidator(2100)])
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    vision = models.TextField(_("vision"), blank=True, help_text=_("Markdown is allowed."))
+    vision_en = models.TextField(_("vision in English"), blank=True)
+    decision_number = models.CharField(_("council decision number"), max_length=40, blank=True)
+    decision_date = models.DateField(_("council decision date"), null=True, blank=True)
+    tier_names = models.JSONField(_("names of the tiers"), default=default_tier_names)
+    tier_names_en = models.JSONField(_("names of the tiers in English"), default=default_tier_names_en)
+    is_public = models.BooleanField(_("public"), default=True)
+
+    class Meta:
+        verbose_name = _("development plan")
+        verbose_name_plural = _("development plans")
+        ordering = ["-start_year"]
+        constraints = [models.UniqueConstraint(fields=["municipality", "slug"], name="plan_unique_slug")]
+
+    def __str__(self) -> str:
+        return self.display_short_name
+
+    def clean(self):
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": _("The last year cannot come before the first.")},
+                                  code="years_reversed")
+
+    @property
+    def display_short_name(self) -> str:
+        return in_current_language(self, "short_name")
+
+    @property
+    def display_title(self) -> str:
+        return in_current_language(self, "title")
+
+    @property
+    def display_vision(self) -> str:
+        return in_current_language(self, "vision")
+
+    def tier_name(self, depth: int) -> str:
+        """The name of the tier at `depth` (0 = strategic goal), in the page's language."""
+        from django.utils.translation import get_language
+
+        names = self.tier_names_en if get_language() == "en" and self.tier_names_en else self.tier_names
+        return names[min(depth, len(names) - 1)] if names else ""
+
+    def covers(self, year: int) -> bool:
+        return self.start_year <= year <= self.end_year
+
+
+class PlanNode(models.Model):
+    """A goal, priority, specific objective or measure of a plan. Its number
+    ("1.2.3") is kept by the planning services whenever the tree changes."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="nodes", verbose_name=_("plan"))
+    parent = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True, related_name="children",
+                               verbose_name=_("parent"))
+    position = models.PositiveSmallIntegerField(_("position"))
+    depth = models.PositiveSmallIntegerField(_("depth"), default=0)
+    code = models.CharField(_("code"), max_length=40, blank=True)
+    # "0001.0002.0010": sorts the tree in reading order (a plain "1.10" would come before "1.2").
+    path = models.CharField(max_length=120, blank=True, db_index=True, editable=False)
+    title = models.CharField(_("title"), max_length=300)
+    title_en = models.CharField(_("title in English"), max_length=300, blank=True)
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown is allowed."))
+    weight = models.DecimalField(_("weight"), max_digits=6, decimal_places=2, default=Decimal(1),
+                                 validators=[MinValueValidator(Decimal(0))],
+                                 help_text=_("How much this counts in the progress of the tier above."))
+
+    class Meta:
+        verbose_name = _("plan goal or measure")
+        verbose_name_plural = _("plan goals and measures")
+        ordering = ["plan", "path"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "parent", "position"], name="plan_node_unique_position"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.display_title}"
+
+    @property
+    def display_title(self) -> str:
+        return in_current_language(self, "title")
+
+    @property
+    def tier_name(self) -> str:
+        return self.plan.tier_name(self.depth)

@@ -1,0 +1,108 @@
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from sabor.accounts.models import Role
+from sabor.core import testing
+from sabor.monitoring import services
+from sabor.monitoring.testing import make_indicator, make_plan, verified
+from sabor.planning import services as planning
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def people(municipality):
+    return {"clerk": testing.make_member(municipality, Role.STAFF),
+            "officer": testing.make_member(municipality, Role.ME_OFFICER)}
+
+
+@pytest.fixture
+def plan(municipality):
+    return make_plan(municipality)
+
+
+def _grow(municipality, plan, people, goals: int, per_measure: int, first: int = 0):
+    for g in range(first, first + goals):
+        goal = planning.add_node(actor=None, plan=plan, parent=None, title=f"Цел {g}")
+        measure = planning.add_node(actor=None, plan=plan, parent=goal, title=f"Мярка {g}")
+        for i in range(per_measure):
+            indicator = make_indicator(municipality, measure, code=f"G{g}-{i}")
+            verified(indicator, 2023, "10.5", entered_by=people["clerk"], verified_by=people["officer"])
+
+
+def test_the_plan_page_shows_the_tree_with_progress_and_status(client_for, municipality, plan, people):
+    goal = planning.add_node(actor=None, plan=plan, parent=None, title="Растеж")
+    indicator = make_indicator(municipality, goal, code="П2")  # unemployment 12 → 8 by 2027
+    verified(indicator, 2024, 10, entered_by=people["clerk"], verified_by=people["officer"])
+    response = client_for("alpha.test").get("/plans/piro/?year=2024")
+    assert response.status_code == 200
+    root = response.context["roots"][0]
+    assert root.progress == Decimal("0.5") and root.status == "behind"
+    body = response.content.decode()
+    assert "Растеж" in body and "П2" in body and "50%" in body
+    assert "<script>x</script>" not in body
+
+
+def test_unverified_values_do_not_count(client_for, municipality, plan, people):
+    goal = planning.add_node(actor=None, plan=plan, parent=None, title="Растеж")
+    indicator = make_indicator(municipality, goal)
+    measurement = services.save_measurement(actor=people["clerk"], indicator=indicator, period=2024,
+                                            value=Decimal(10))
+    services.submit_measurement(actor=people["clerk"], measurement=measurement)
+    root = client_for("alpha.test").get("/plans/piro/?year=2024").context["roots"][0]
+    assert root.status == "no_data" and root.without_data == 1
+
+
+def test_a_year_outside_the_plan_is_refused_with_a_message(client_for, municipality, plan):
+    response = client_for("alpha.test").get("/plans/piro/?year=1999")
+    assert response.status_code == 400
+    assert response.context["form"].messages
+
+
+def test_a_hidden_plan_is_not_found(client_for, municipality, plan):
+    plan.is_public = False
+    plan.save()
+    assert client_for("alpha.test").get("/plans/piro/").status_code == 404
+    assert "ПИРО" not in client_for("alpha.test").get("/plans/").content.decode()
+
+
+def test_the_indicator_page_has_a_chart_with_a_data_table(client_for, municipality, plan, people):
+    goal = planning.add_node(actor=None, plan=plan, parent=None, title="Растеж")
+    indicator = make_indicator(municipality, goal)
+    for year, value in ((2021, "11.6"), (2022, "11"), (2023, "10.4")):
+        verified(indicator, year, value, entered_by=people["clerk"], verified_by=people["officer"])
+    response = client_for("alpha.test").get(f"/indicators/{indicator.pk}/?year=2023")
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert '<svg viewBox="0 0 640 300" role="img"' in body and 'aria-describedby="data-table"' in body
+    assert '<table id="data-table">' in body
+    assert response.context["report"].forecast.will_meet  # 0.6 points a year reaches 8 by 2027
+    assert "10,4" in body  # Bulgarian decimal comma in the table
+
+
+def test_the_plan_page_runs_the_same_queries_for_few_and_many_indicators(client_for, municipality, plan, people):
+    client = client_for("alpha.test")
+    _grow(municipality, plan, people, goals=1, per_measure=2)
+    with CaptureQueriesContext(connection) as few:
+        client.get("/plans/piro/?year=2023")
+    _grow(municipality, plan, people, goals=4, per_measure=6, first=1)
+    with CaptureQueriesContext(connection) as many:
+        assert client.get("/plans/piro/?year=2023").status_code == 200
+    assert len(many) == len(few)
+
+
+def test_the_indicator_page_runs_the_same_queries_for_few_and_many_values(client_for, municipality, plan, people):
+    client = client_for("alpha.test")
+    goal = planning.add_node(actor=None, plan=plan, parent=None, title="Растеж")
+    indicator = make_indicator(municipality, goal, targets={2024: 10, 2027: 8})
+    verified(indicator, 2021, "11.6", entered_by=people["clerk"], verified_by=people["officer"])
+    with CaptureQueriesContext(connection) as few:
+        client.get(f"/indicators/{indicator.pk}/")
+    for year in (2022, 2023, 2024, 2025):
+        verified(indicator, year, "10", entered_by=people["clerk"], verified_by=people["officer"])
+    with CaptureQueriesContext(connection) as many:
+        client.get(f"/indicators/{indicator.pk}/")
+    assert len(many) == len(few)

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from sabor.monitoring import views as monitoring_views
+from sabor.planning import views
+
+app_name = "planning"
+urlpatterns = [
+    path("plans/", views.plan_list, name="plan_list"),
+    path("plans/<slug:slug>/", views.plan_detail, name="plan_detail"),
+    path("indicators/<int:pk>/", monitoring_views.indicator_detail, name="indicator_detail"),
+]
