@@ -117,3 +117,40 @@ def test_new_staff_must_turn_on_two_factor_before_the_back_office(site, page):
     page.wait_for_load_state()
     page.goto(site + "/office/")
     assert page.get_by_role("heading", level=1).inner_text() == "Административен панел"
+
+
+def _staff_login(page, site, email):
+    page.goto(site + "/accounts/login/")
+    _fill_login(page, email, lyaskovets.DEMO_PASSWORD)
+    page.wait_for_url(re.compile(r"/accounts/2fa/authenticate/"))
+    page.fill("input[name=code]", format_hotp_value(hotp_value(lyaskovets.DEMO_TOTP_SECRET, int(time.time()) // 30)))
+    page.click("main form button[type=submit]")
+    page.wait_for_url(site + "/office/")
+
+
+def test_a_value_is_entered_verified_and_then_shown_in_public(site, browser):
+    clerk = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    _staff_login(clerk, site, "staff@demo.sabor.bg")
+    clerk.goto(site + "/office/indicators/")
+    audit_accessibility(clerk, "office-indicators")
+    clerk.get_by_role("link", name="Равнище на безработица").last.click()
+    audit_accessibility(clerk, "office-indicator-values")
+    clerk.get_by_label("Година").select_option("2025")
+    clerk.get_by_label("Стойност (%)").fill("9,7")
+    clerk.get_by_label("Източник").first.fill("Агенция по заетостта, 2025")
+    clerk.get_by_role("button", name="Запази и подай за проверка").click()
+    clerk.wait_for_load_state()
+    assert "подадена" in clerk.locator("table").inner_text().lower()
+
+    officer = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    _staff_login(officer, site, "me@demo.sabor.bg")
+    officer.goto(site + "/office/measurements/queue/")
+    audit_accessibility(officer, "office-verification-queue")
+    officer.get_by_role("button", name="Потвърди – П2 2025").click()
+    officer.wait_for_load_state()
+    assert "Няма стойности, чакащи проверка." in officer.content()
+
+    officer.goto(site + "/plans/piro-2021-2027/?year=2025")
+    officer.locator(".indicator-row a", has_text="Равнище на безработица").click()
+    row = officer.locator("table#data-table tr", has_text="2025")
+    assert "9,7" in row.inner_text()

@@ -5,11 +5,17 @@ from django.urls import include, path
 
 from sabor.accounts import office as accounts_office
 from sabor.core import views as core_views
+from sabor.monitoring import office as monitoring_office
 
 office_patterns = ([
     path("", core_views.office_dashboard, name="dashboard"),
     path("audit/", core_views.audit_log, name="audit_log"),
     path("municipality/", core_views.municipality_settings, name="municipality"),
+    path("indicators/", monitoring_office.indicator_list, name="indicator_list"),
+    path("indicators/<int:pk>/", monitoring_office.indicator_values, name="indicator_values"),
+    path("measurements/<int:pk>/submit/", monitoring_office.submit_measurement, name="measurement_submit"),
+    path("measurements/queue/", monitoring_office.verification_queue, name="verification_queue"),
+    path("measurements/<int:pk>/review/", monitoring_office.review_measurement, name="measurement_review"),
     path("people/", accounts_office.people_list, name="people_list"),
     path("people/<int:pk>/", accounts_office.person_detail, name="person_detail"),
     path("organisations/", accounts_office.organisation_list, name="organisation_list"),

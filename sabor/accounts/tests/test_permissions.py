@@ -22,6 +22,10 @@ MATRIX = {
     "accounts.edit_organisation": {"staff", "administrator", "org_representative"},
     "core.view_audit_log": {"me_officer", "administrator"},
     "core.edit_municipality": {"administrator"},
+    "planning.edit_plan": {"me_officer", "administrator"},
+    "monitoring.edit_indicator": {"me_officer", "administrator"},
+    "monitoring.enter_measurement": {"staff", "me_officer", "administrator"},
+    "monitoring.verify_measurement": {"me_officer"},
 }
 
 # page -> personas that may open it; anonymous visitors are sent to log in
@@ -32,6 +36,8 @@ PAGES = {
     "/office/organisations/new/": MATRIX["accounts.manage_organisations"],
     "/office/audit/": MATRIX["core.view_audit_log"],
     "/office/municipality/": MATRIX["core.edit_municipality"],
+    "/office/indicators/": MATRIX["monitoring.enter_measurement"],
+    "/office/measurements/queue/": MATRIX["monitoring.verify_measurement"],
 }
 
 

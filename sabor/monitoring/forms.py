@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from sabor.core.forms import https_by_default
+from sabor.monitoring.models import Indicator, Measurement
+from sabor.planning.models import Plan
+
+MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
+
+
+class MeasurementForm(forms.ModelForm):
+    period = forms.TypedChoiceField(label=_("Year"), coerce=int)
+
+    class Meta:
+        model = Measurement
+        fields = ["period", "value", "numerator", "denominator", "assessment", "source", "evidence_url",
+                  "evidence_file", "note"]
+        formfield_callback = https_by_default
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, indicator: Indicator, **kwargs):
+        super().__init__(*args, **kwargs)
+        plan: Plan | None = indicator.plan_node.plan if indicator.plan_node_id else None
+        first, last = (plan.start_year - 1, plan.end_year + 3) if plan else (2000, 2040)
+        self.fields["period"].choices = [(year, year) for year in range(first, last + 1)]
+        # Values are usually reported for the year just ended.
+        self.fields["period"].initial = max(first, min(last, timezone.localdate().year - 1))
+        if indicator.kind == Indicator.Kind.QUALITATIVE:
+            for name in ("value", "numerator", "denominator"):
+                del self.fields[name]
+            self.fields["assessment"].required = True
+        else:
+            del self.fields["assessment"]
+            if indicator.kind != Indicator.Kind.PERCENTAGE:
+                del self.fields["numerator"], self.fields["denominator"]
+            self.fields["value"].label = _("Value (%(unit)s)") % {"unit": indicator.unit}
+        for name in ("value", "numerator", "denominator"):
+            if name in self.fields:
+                # A text box that takes "9,7" as well as "9.7": people type the decimal
+                # sign of their language, which number inputs handle inconsistently.
+                self.fields[name].localize = True
+                self.fields[name].widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+
+    def clean_evidence_file(self):
+        upload = self.cleaned_data.get("evidence_file")
+        if upload and getattr(upload, "size", 0) > MAX_EVIDENCE_BYTES:
+            raise ValidationError(_("The evidence file may be at most 10 MB."), code="too_large")
+        return upload
+
+    def measurement_fields(self) -> dict:
+        fields = {name: self.cleaned_data[name] for name in self.fields if name != "period"}
+        if fields.get("evidence_file") is None:
+            fields.pop("evidence_file", None)
+        elif fields.get("evidence_file") is False:
+            fields["evidence_file"] = ""
+        return fields
+
+
+class ReturnForm(forms.Form):
+    reason = forms.CharField(label=_("What needs correcting"), widget=forms.Textarea(attrs={"rows": 2}),
+                             max_length=2000)

@@ -1,0 +1,109 @@
+"""Back office of monitoring: entering indicator values and verifying them."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from sabor.core.decorators import office_view
+from sabor.core.http import submitted
+from sabor.monitoring import services
+from sabor.monitoring.forms import MeasurementForm, ReturnForm
+from sabor.monitoring.models import Indicator, Measurement
+
+
+def _indicators(request):
+    return Indicator.objects.filter(municipality=request.municipality).select_related("plan_node__plan")
+
+
+@office_view("monitoring.enter_measurement")
+def indicator_list(request):
+    indicators = _indicators(request).order_by("plan_node__plan__start_year", "code")
+    return render(request, "monitoring/office/indicator_list.html", {"indicators": indicators})
+
+
+@office_view("monitoring.enter_measurement")
+def indicator_values(request, pk: int):
+    indicator = get_object_or_404(_indicators(request), pk=pk)
+    measurements = (indicator.measurements.select_related("settlement", "entered_by", "verified_by")
+                    .order_by("-period", "settlement__name"))
+    form = MeasurementForm(*submitted(request, files=True), indicator=indicator, prefix="m")
+    if request.method == "POST" and form.is_valid():
+        try:
+            measurement = services.save_measurement(actor=request.user, indicator=indicator,
+                                                    period=form.cleaned_data["period"], **form.measurement_fields())
+            if request.POST.get("action") == "submit":
+                services.submit_measurement(actor=request.user, measurement=measurement)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The value has been submitted for verification.")
+                             if request.POST.get("action") == "submit" else _("The draft has been saved."))
+            return redirect("office:indicator_values", pk=indicator.pk)
+    return render(request, "monitoring/office/indicator_values.html", {
+        "indicator": indicator, "measurements": measurements, "form": form,
+    }, status=400 if form.errors else 200)
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+@office_view("monitoring.enter_measurement")
+@require_POST
+def submit_measurement(request, pk: int):
+    measurement = get_object_or_404(Measurement.objects.filter(indicator__municipality=request.municipality),
+                                    pk=pk)
+    try:
+        services.submit_measurement(actor=request.user, measurement=measurement)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("office:indicator_values", pk=measurement.indicator_id)
+    messages.success(request, _("The value has been submitted for verification."))
+    return redirect("office:indicator_values", pk=measurement.indicator_id)
+
+
+def _queue(request):
+    return (Measurement.objects.filter(indicator__municipality=request.municipality,
+                                       status=Measurement.Status.SUBMITTED)
+            .select_related("indicator", "settlement", "entered_by").order_by("indicator__code", "period"))
+
+
+@office_view("monitoring.verify_measurement")
+def verification_queue(request):
+    return render(request, "monitoring/office/queue.html", {"measurements": _queue(request),
+                                                            "return_form": ReturnForm()})
+
+
+@office_view("monitoring.verify_measurement")
+@require_POST
+def review_measurement(request, pk: int):
+    measurement = get_object_or_404(Measurement.objects.filter(indicator__municipality=request.municipality),
+                                    pk=pk)
+    decision = request.POST.get("decision")
+    form = ReturnForm(request.POST if decision == "return" else None)
+    try:
+        if decision == "verify":
+            services.verify_measurement(actor=request.user, measurement=measurement)
+            messages.success(request, _("The value has been verified and now counts on the public pages."))
+        elif decision == "return" and form.is_valid():
+            services.return_measurement(actor=request.user, measurement=measurement,
+                                        reason=form.cleaned_data["reason"])
+            messages.success(request, _("The value has been returned for correction."))
+        else:
+            messages.error(request, _("Say what needs correcting.") if decision == "return"
+                           else _("Choose to verify or to return the value."))
+            return render(request, "monitoring/office/queue.html", {
+                "measurements": _queue(request), "return_form": form}, status=400)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return render(request, "monitoring/office/queue.html", {
+            "measurements": _queue(request), "return_form": ReturnForm()}, status=400)
+    return redirect("office:verification_queue")
