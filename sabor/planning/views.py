@@ -1,12 +1,15 @@
 from __future__ import annotations
 
 from django import forms
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sabor.core.decorators import municipality_required
+from sabor.core.exports import FORMATS, export_response
 from sabor.core.filters import FilterForm, filter_status
+from sabor.monitoring.exports import PlanIndicators, PlanValues
 from sabor.monitoring.selectors import plan_report, plan_summary
 
 
@@ -40,3 +43,14 @@ def plan_detail(request, slug: str):
         "progress_percent": None if progress is None else round(progress * 100),
         "progress_bar": 0 if progress is None else int(progress * 100),
     }, status=filter_status(form))
+
+
+EXPORTS = {"indicators": PlanIndicators, "values": PlanValues}
+
+
+@municipality_required
+def plan_export(request, slug: str, table: str, fmt: str):
+    plan = get_object_or_404(request.municipality.plans.filter(is_public=True), slug=slug)
+    if table not in EXPORTS or fmt not in FORMATS:
+        raise Http404
+    return export_response(EXPORTS[table](plan), fmt)

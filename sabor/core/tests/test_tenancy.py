@@ -97,6 +97,7 @@ def _fill(pattern_name: str, route: str, data) -> str:
         path = path.replace("<int:member_pk>", str(data["member_pk"]))
     if "<slug:slug>" in path:
         path = path.replace("<slug:slug>", data["slug"])
+    path = path.replace("<str:table>", "values").replace("<str:fmt>", "csv")
     if "<int:pk>" in path:
         kind = {"person": "membership", "indicator": "indicator"}.get(pattern_name.split("_")[0], "organisation")
         path = path.replace("<int:pk>", str(data["pk"][kind]))
