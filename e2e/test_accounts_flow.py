@@ -144,6 +144,8 @@ def test_a_value_is_entered_verified_and_then_shown_in_public(site, browser):
 
     officer = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
     _staff_login(officer, site, "me@demo.sabor.bg")
+    officer.goto(site + "/office/methodology/")
+    audit_accessibility(officer, "office-methodology")
     officer.goto(site + "/office/measurements/queue/")
     audit_accessibility(officer, "office-verification-queue")
     officer.get_by_role("button", name="Потвърди – П2 2025").click()

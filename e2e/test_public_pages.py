@@ -3,7 +3,7 @@ import pytest
 from e2e.conftest import audit_accessibility
 
 PUBLIC_PATHS = ["/", "/organisations/", "/plans/", "/plans/piro-2021-2027/", "/plans/opr-2014-2020/",
-                "/accessibility/", "/privacy/", "/accounts/login/", "/accounts/signup/",
+                "/methodology/", "/accessibility/", "/privacy/", "/accounts/login/", "/accounts/signup/",
                 "/accounts/password/reset/",
                 "/no-such-page/"]
 

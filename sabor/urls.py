@@ -16,6 +16,7 @@ office_patterns = ([
     path("measurements/<int:pk>/submit/", monitoring_office.submit_measurement, name="measurement_submit"),
     path("measurements/queue/", monitoring_office.verification_queue, name="verification_queue"),
     path("measurements/<int:pk>/review/", monitoring_office.review_measurement, name="measurement_review"),
+    path("methodology/", monitoring_office.methodology_office, name="methodology"),
     path("people/", accounts_office.people_list, name="people_list"),
     path("people/<int:pk>/", accounts_office.person_detail, name="person_detail"),
     path("organisations/", accounts_office.organisation_list, name="organisation_list"),

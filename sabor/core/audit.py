@@ -41,6 +41,9 @@ ACTIONS: dict[str, Any] = {
     "measurement.submitted": _("Measurement submitted"),
     "measurement.verified": _("Measurement verified"),
     "measurement.returned": _("Measurement returned for correction"),
+    "methodology.drafted": _("Methodology draft started"),
+    "methodology.updated": _("Methodology draft changed"),
+    "methodology.adopted": _("Methodology adopted"),
 }
 
 

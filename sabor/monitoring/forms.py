@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sabor.core.forms import https_by_default
-from sabor.monitoring.models import Indicator, Measurement
+from sabor.monitoring.models import Indicator, Measurement, Methodology
 from sabor.planning.models import Plan
 
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
@@ -63,3 +63,22 @@ class MeasurementForm(forms.ModelForm):
 class ReturnForm(forms.Form):
     reason = forms.CharField(label=_("What needs correcting"), widget=forms.Textarea(attrs={"rows": 2}),
                              max_length=2000)
+
+
+class MethodologyForm(forms.ModelForm):
+    class Meta:
+        model = Methodology
+        fields = ["title", "body", "on_track_from", "behind_from", "report_due_month", "report_due_day",
+                  "data_due_days_before"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 16})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("on_track_from", "behind_from"):
+            self.fields[name].localize = True
+            self.fields[name].widget = forms.TextInput(attrs={"inputmode": "decimal"})
+
+
+class AdoptForm(forms.Form):
+    decision = forms.CharField(label=_("Adopting decision"), max_length=120, required=False,
+                               help_text=_("e.g. Order No 123 of 15.01.2026"))

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sabor.core.decorators import office_view
 from sabor.core.http import submitted
-from sabor.monitoring import services
-from sabor.monitoring.forms import MeasurementForm, ReturnForm
-from sabor.monitoring.models import Indicator, Measurement
+from sabor.monitoring import methodology, services
+from sabor.monitoring.forms import AdoptForm, MeasurementForm, MethodologyForm, ReturnForm
+from sabor.monitoring.models import Indicator, Measurement, Methodology
 
 
 def _indicators(request):
@@ -107,3 +108,41 @@ def review_measurement(request, pk: int):
         return render(request, "monitoring/office/queue.html", {
             "measurements": _queue(request), "return_form": ReturnForm()}, status=400)
     return redirect("office:verification_queue")
+
+
+@office_view("monitoring.edit_methodology")
+def methodology_office(request):
+    municipality = request.municipality
+    draft = municipality.methodologies.filter(status=Methodology.Status.DRAFT).first()
+    form = MethodologyForm(*submitted(request), instance=draft) if draft else None
+    adopt_form = AdoptForm()
+    status = 200
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "start":
+                methodology.start_draft(actor=request.user, municipality=municipality)
+                messages.success(request, _("A new draft has been started from the version in force."))
+                return redirect("office:methodology")
+            if draft is None:
+                return HttpResponseBadRequest(_("There is no draft to change."))
+            if action == "save" and form.is_valid():
+                draft.refresh_from_db()
+                methodology.update_draft(actor=request.user, methodology=draft,
+                                         **{name: form.cleaned_data[name] for name in form.Meta.fields})
+                messages.success(request, _("The draft has been saved."))
+                return redirect("office:methodology")
+            if action == "adopt":
+                adopt_form = AdoptForm(request.POST)
+                form = MethodologyForm(instance=draft)
+                if adopt_form.is_valid():
+                    methodology.adopt(actor=request.user, methodology=draft,
+                                      decision=adopt_form.cleaned_data["decision"])
+                    messages.success(request, _("The methodology has been adopted and is now in force."))
+                    return redirect("office:methodology")
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        status = 400
+    return render(request, "monitoring/office/methodology.html", {
+        "current": methodology.in_force(municipality), "draft": draft, "form": form, "adopt_form": adopt_form,
+    }, status=status)

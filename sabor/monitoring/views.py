@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from sabor.core.charts import Series, line_chart
 from sabor.core.decorators import municipality_required
 from sabor.core.filters import filter_status
+from sabor.monitoring.methodology import bands, in_force
 from sabor.monitoring.models import Indicator
 from sabor.monitoring.selectors import indicator_report, with_report_data
 from sabor.planning.views import YearFilter, default_year
@@ -20,6 +21,7 @@ def indicator_detail(request, pk: int):
     form = YearFilter(request.GET, plan) if plan else None
     year = (form.values().get("year") if form else None) or (default_year(plan) if plan else None)
     report = indicator_report(indicator, year or max((t.period for t in indicator.targets.all()), default=2020),
+                              bands(in_force(request.municipality)),
                               first_year=plan.start_year - 1 if plan else None)
     labels = [str(row.period) for row in report.years]
     series = [Series(_("Target path"), [row.expected for row in report.years], "expected", "none"),

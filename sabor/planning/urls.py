@@ -8,5 +8,6 @@ urlpatterns = [
     path("plans/", views.plan_list, name="plan_list"),
     path("plans/<slug:slug>/", views.plan_detail, name="plan_detail"),
     path("plans/<slug:slug>/<str:table>.<str:fmt>", views.plan_export, name="plan_export"),
+    path("methodology/", views.methodology_page, name="methodology"),
     path("indicators/<int:pk>/", monitoring_views.indicator_detail, name="indicator_detail"),
 ]

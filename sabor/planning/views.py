@@ -10,6 +10,7 @@ from sabor.core.decorators import municipality_required
 from sabor.core.exports import FORMATS, export_response
 from sabor.core.filters import FilterForm, filter_status
 from sabor.monitoring.exports import PlanIndicators, PlanValues
+from sabor.monitoring.methodology import bands, in_force
 from sabor.monitoring.selectors import plan_report, plan_summary
 
 
@@ -36,10 +37,11 @@ def plan_detail(request, slug: str):
     plan = get_object_or_404(request.municipality.plans.filter(is_public=True), slug=slug)
     form = YearFilter(request.GET, plan)
     year = form.values().get("year") or default_year(plan)
-    roots = plan_report(plan, year)
-    progress, status = plan_summary(roots)
+    methodology = in_force(request.municipality)
+    roots = plan_report(plan, year, bands(methodology))
+    progress, status = plan_summary(roots, bands(methodology))
     return render(request, "planning/plan_detail.html", {
-        "plan": plan, "year": year, "form": form, "roots": roots, "status": status,
+        "plan": plan, "year": year, "form": form, "roots": roots, "status": status, "methodology": methodology,
         "progress_percent": None if progress is None else round(progress * 100),
         "progress_bar": 0 if progress is None else int(progress * 100),
     }, status=filter_status(form))
@@ -54,3 +56,10 @@ def plan_export(request, slug: str, table: str, fmt: str):
     if table not in EXPORTS or fmt not in FORMATS:
         raise Http404
     return export_response(EXPORTS[table](plan), fmt)
+
+
+@municipality_required
+def methodology_page(request):
+    methodology = in_force(request.municipality)
+    history = request.municipality.methodologies.exclude(status="draft").order_by("-version")
+    return render(request, "monitoring/methodology.html", {"methodology": methodology, "history": history})

@@ -26,6 +26,7 @@ MATRIX = {
     "monitoring.edit_indicator": {"me_officer", "administrator"},
     "monitoring.enter_measurement": {"staff", "me_officer", "administrator"},
     "monitoring.verify_measurement": {"me_officer"},
+    "monitoring.edit_methodology": {"me_officer", "administrator"},
 }
 
 # page -> personas that may open it; anonymous visitors are sent to log in
@@ -38,6 +39,7 @@ PAGES = {
     "/office/municipality/": MATRIX["core.edit_municipality"],
     "/office/indicators/": MATRIX["monitoring.enter_measurement"],
     "/office/measurements/queue/": MATRIX["monitoring.verify_measurement"],
+    "/office/methodology/": MATRIX["monitoring.edit_methodology"],
 }
 
 

@@ -12,6 +12,7 @@ from django.db import transaction
 
 from sabor.accounts.models import User
 from sabor.core.models import Municipality
+from sabor.monitoring import methodology
 from sabor.monitoring import services as monitoring
 from sabor.monitoring.models import Indicator
 from sabor.planning import services as planning
@@ -160,10 +161,50 @@ def _indicators(plan: Plan, rows, clerk: User, officer: User) -> None:
             monitoring.verify_measurement(actor=officer, measurement=measurement)
 
 
+METHODOLOGY_TEXT = """\
+## Цел
+
+Методологията урежда как община Лясковец наблюдава, анализира и оценява своите политики,
+програми и проекти и изпълнението на плана за развитие — заедно с гражданските структури.
+
+## Индикатори
+
+Всеки индикатор има паспорт: определение, формула, източник, метод и периодичност на събиране,
+отговорно звено и проверки на качеството. Стойностите се въвеждат от отговорните служители с
+източник и доказателства и се проверяват от служителя по мониторинг и оценка („четири очи“).
+
+## Напредък и статус
+
+Напредъкът е изминатата част от пътя от базовата до целевата стойност. Статусът сравнява
+напредъка с очаквания към момента: „по план“, „изостава“ или „в риск“.
+
+## Оценка
+
+Годишната оценка разглежда критериите на ОИСР/КПР: уместност, съгласуваност, ефективност,
+ефикасност, въздействие и устойчивост. Препоръките се проследяват до изпълнението им.
+
+## Отчитане
+
+Годишният доклад за изпълнението на плана се внася в общинския съвет до 31 март на следващата
+година. Гражданските наблюдатели могат да добавят наблюдения и да оспорват стойности.
+"""
+
+
+def _methodology(municipality: Municipality, officer: User) -> None:
+    if municipality.methodologies.exists():
+        return
+    draft = methodology.start_draft(actor=officer, municipality=municipality)
+    methodology.update_draft(actor=officer, methodology=draft,
+                             title="Методология за мониторинг, анализ и оценка на публичните политики и проекти",
+                             body=METHODOLOGY_TEXT)
+    methodology.adopt(actor=officer, methodology=draft, decision="Заповед № РД-02-11-45 / 12.06.2014 г.")
+
+
 @transaction.atomic
 def load(municipality: Municipality) -> None:
     clerk = User.objects.get(email="staff@demo.sabor.bg")
     officer = User.objects.get(email="me@demo.sabor.bg")
+    _methodology(municipality, officer)
     for fields, tree, rows in ((OPR, OPR_TREE, OPR_INDICATORS), (PIRO, PIRO_TREE, PIRO_INDICATORS)):
         plan = municipality.plans.filter(slug=fields["slug"]).first() or planning.create_plan(
             actor=officer, municipality=municipality, **fields)
