@@ -2,7 +2,7 @@ import pytest
 
 from e2e.conftest import audit_accessibility
 
-PUBLIC_PATHS = ["/", "/organisations/", "/plans/", "/plans/piro-2021-2027/", "/plans/opr-2014-2020/",
+PUBLIC_PATHS = ["/", "/organisations/", "/projects/", "/plans/", "/plans/piro-2021-2027/", "/plans/opr-2014-2020/",
                 "/methodology/", "/accessibility/", "/privacy/", "/accounts/login/", "/accounts/signup/",
                 "/accounts/password/reset/",
                 "/no-such-page/"]
@@ -26,6 +26,9 @@ def test_public_pages_meet_wcag_21_aa(site, page, language):
     assert page.locator("svg[role=img]").count() == 1
     assert page.locator("table#data-table tbody tr").count() >= 7
     audit_accessibility(page, f"indicator-{language}")
+    page.goto(site + "/projects/")
+    page.locator("main table a").first.click()
+    audit_accessibility(page, f"project-{language}")
 
 
 def test_the_skip_link_is_first_and_moves_focus_to_the_content(site, page):

@@ -44,6 +44,9 @@ ACTIONS: dict[str, Any] = {
     "methodology.drafted": _("Methodology draft started"),
     "methodology.updated": _("Methodology draft changed"),
     "methodology.adopted": _("Methodology adopted"),
+    "project.created": _("Project created"),
+    "project.updated": _("Project updated"),
+    "project.status_changed": _("Project status changed"),
 }
 
 

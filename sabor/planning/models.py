@@ -125,3 +125,111 @@ class PlanNode(models.Model):
     @property
     def tier_name(self) -> str:
         return self.plan.tier_name(self.depth)
+
+
+class Project(models.Model):
+    """A project that implements a measure of the plan."""
+
+    class Status(models.TextChoices):
+        IDEA = "idea", _("idea")
+        PRIORITISED = "prioritised", _("prioritised")
+        PREPARATION = "preparation", _("in preparation")
+        FUNDED = "funded", _("funded")
+        IMPLEMENTATION = "implementation", _("in implementation")
+        COMPLETED = "completed", _("completed")
+        CANCELLED = "cancelled", _("cancelled")
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="projects",
+                                     verbose_name=_("municipality"))
+    measure = models.ForeignKey(PlanNode, on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="projects", verbose_name=_("plan measure"))
+    title = models.CharField(_("title"), max_length=300)
+    title_en = models.CharField(_("title in English"), max_length=300, blank=True)
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown is allowed."))
+    settlements = models.ManyToManyField("territory.Settlement", blank=True, related_name="projects",
+                                         verbose_name=_("settlements"))
+    responsible_unit = models.CharField(_("responsible unit"), max_length=200, blank=True)
+    partners = models.ManyToManyField("accounts.Organisation", blank=True, related_name="projects",
+                                      verbose_name=_("partner organisations"))
+    contract_number = models.CharField(_("contract number"), max_length=80, blank=True)
+    contract_date = models.DateField(_("contract date"), null=True, blank=True)
+    start_date = models.DateField(_("start"), null=True, blank=True)
+    end_date = models.DateField(_("end"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.IDEA)
+    progress = models.PositiveSmallIntegerField(_("physical progress (%)"), default=0,
+                                                validators=[MaxValueValidator(100)])
+    spent = models.DecimalField(_("spent so far (BGN)"), max_digits=14, decimal_places=2, default=Decimal(0),
+                                validators=[MinValueValidator(Decimal(0))])
+    is_public = models.BooleanField(_("public"), default=True)
+
+    class Meta:
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        ordering = ["-start_date", "title"]
+
+    def __str__(self) -> str:
+        return self.display_title
+
+    @property
+    def display_title(self) -> str:
+        return in_current_language(self, "title")
+
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end cannot come before the start.")}, code="dates_reversed")
+
+
+class Funding(models.Model):
+    class Source(models.TextChoices):
+        EU = "eu", _("EU programme")
+        NATIONAL = "national", _("national budget")
+        MUNICIPAL = "municipal", _("municipal budget")
+        PRIVATE = "private", _("private / PPP")
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="funding",
+                                verbose_name=_("project"))
+    source = models.CharField(_("source"), max_length=10, choices=Source.choices)
+    programme = models.CharField(_("programme and fund"), max_length=250, blank=True,
+                                 help_text=_("e.g. ОП „Административен капацитет“, European Social Fund"))
+    amount = models.DecimalField(_("amount (BGN)"), max_digits=14, decimal_places=2,
+                                 validators=[MinValueValidator(Decimal("0.01"))])
+
+    class Meta:
+        verbose_name = _("funding")
+        verbose_name_plural = _("funding")
+        ordering = ["project", "-amount"]
+
+    def __str__(self) -> str:
+        return f"{self.get_source_display()}: {self.amount}"
+
+
+class ProjectStatusChange(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="status_history",
+                                verbose_name=_("project"))
+    status = models.CharField(_("status"), max_length=20, choices=Project.Status.choices)
+    changed_on = models.DateField(_("date"))
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status history")
+        ordering = ["changed_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.project} → {self.get_status_display()}"
+
+
+class Milestone(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="milestones",
+                                verbose_name=_("project"))
+    title = models.CharField(_("title"), max_length=250)
+    due = models.DateField(_("due"))
+    done_on = models.DateField(_("done on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        ordering = ["due"]
+
+    def __str__(self) -> str:
+        return self.title

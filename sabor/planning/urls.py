@@ -9,5 +9,8 @@ urlpatterns = [
     path("plans/<slug:slug>/", views.plan_detail, name="plan_detail"),
     path("plans/<slug:slug>/<str:table>.<str:fmt>", views.plan_export, name="plan_export"),
     path("methodology/", views.methodology_page, name="methodology"),
+    path("projects/", views.project_list, name="project_list"),
+    path("projects/<int:pk>/", views.project_detail, name="project_detail"),
+    path("projects/export.<str:fmt>", views.project_export, name="project_export"),
     path("indicators/<int:pk>/", monitoring_views.indicator_detail, name="indicator_detail"),
 ]

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -8,10 +9,13 @@ from django.utils.translation import gettext_lazy as _
 
 from sabor.core.decorators import municipality_required
 from sabor.core.exports import FORMATS, export_response
-from sabor.core.filters import FilterForm, filter_status
+from sabor.core.filters import FilterForm, choice_field, filter_status
 from sabor.monitoring.exports import PlanIndicators, PlanValues
 from sabor.monitoring.methodology import bands, in_force
 from sabor.monitoring.selectors import plan_report, plan_summary
+from sabor.planning.exports import ProjectsExport
+from sabor.planning.models import Funding, PlanNode, Project
+from sabor.planning.projects import with_budget
 
 
 @municipality_required
@@ -63,3 +67,54 @@ def methodology_page(request):
     methodology = in_force(request.municipality)
     history = request.municipality.methodologies.exclude(status="draft").order_by("-version")
     return render(request, "monitoring/methodology.html", {"methodology": methodology, "history": history})
+
+
+class ProjectFilter(FilterForm):
+    status = choice_field(_("Status"), Project.Status.choices, _("All statuses"))
+    settlement = forms.TypedChoiceField(label=_("Settlement"), required=False, coerce=int)
+    priority = forms.TypedChoiceField(label=_("Priority"), required=False, coerce=int)
+    funding = choice_field(_("Funding"), Funding.Source.choices, _("All sources"))
+
+    def __init__(self, query, municipality):
+        super().__init__(query)
+        self.fields["settlement"].choices = [("", _("All settlements")), *(
+            (s.pk, s.display_name) for s in municipality.settlements.all())]
+        priorities = PlanNode.objects.filter(plan__municipality=municipality, plan__is_public=True, depth=1) \
+            .select_related("plan").order_by("-plan__start_year", "path")
+        self.fields["priority"].choices = [("", _("All priorities")), *(
+            (node.pk, f"{node.plan.display_short_name} · {node.code} {node.display_title}") for node in priorities)]
+        self.priorities = {node.pk: node for node in priorities}
+
+
+@municipality_required
+def project_list(request):
+    municipality = request.municipality
+    projects = municipality.projects.filter(is_public=True)
+    form = ProjectFilter(request.GET, municipality)
+    filters = form.values()
+    if "status" in filters:
+        projects = projects.filter(status=filters["status"])
+    if "settlement" in filters:
+        projects = projects.filter(settlements=filters["settlement"])
+    if "priority" in filters:
+        priority = form.priorities[filters["priority"]]
+        projects = projects.filter(measure__plan=priority.plan, measure__path__startswith=priority.path + ".")
+    if "funding" in filters:
+        projects = projects.filter(funding__source=filters["funding"])
+    page = Paginator(with_budget(projects.distinct()), 20).get_page(request.GET.get("page"))
+    return render(request, "planning/project_list.html", {"page": page, "form": form},
+                  status=filter_status(form))
+
+
+@municipality_required
+def project_detail(request, pk: int):
+    project = get_object_or_404(with_budget(request.municipality.projects.filter(is_public=True))
+                                .prefetch_related("partners", "status_history", "milestones"), pk=pk)
+    return render(request, "planning/project_detail.html", {"project": project})
+
+
+@municipality_required
+def project_export(request, fmt: str):
+    if fmt not in FORMATS:
+        raise Http404
+    return export_response(ProjectsExport(request.municipality), fmt)

@@ -15,6 +15,7 @@ from sabor.core.models import Municipality
 from sabor.monitoring import methodology
 from sabor.monitoring import services as monitoring
 from sabor.monitoring.models import Indicator
+from sabor.planning import projects
 from sabor.planning import services as planning
 from sabor.planning.models import Plan
 
@@ -134,6 +135,88 @@ PIRO_INDICATORS = [
 ]
 
 
+EU, NAT, MUN, PRIV = "eu", "national", "municipal", "private"
+# (plan slug, measure code, title, title_en, status, start, end, progress, spent, settlements, partners,
+#  funding [(source, programme, amount)], contract (number, date), description)
+PROJECTS = [
+    ("opr-2014-2020", "2.1.1",
+     "Разработване и прилагане на ефективни общински политики в партньорство с гражданите на община Лясковец",
+     "Developing and applying effective municipal policies in partnership with the citizens of Lyaskovets",
+     "completed", date(2013, 10, 25), date(2014, 7, 25), 100, "73888.03", ["Лясковец"], [],
+     [(EU, "ОП „Административен капацитет“, BG051PO002/13/1.3-07, Европейски социален фонд", "73888.03")],
+     ("13-13-98", date(2013, 10, 25)),
+     "Проект по Приоритетна ос I „Добро управление“, подприоритет 1.3 „Ефективна координация и партньорство "
+     "при разработване и провеждане на политики“: шест мини граждански форума, социално-икономически анализ, "
+     "правила за публично-частно партньорство, методология за мониторинг и оценка и обучения."),
+    ("opr-2014-2020", "1.2.1", "Туристически маршрут „Петропавловски манастир – Арбанашко плато“",
+     "Tourist route from the monastery to the Arbanasi plateau", "completed", date(2017, 4, 1), date(2018, 10, 31),
+     100, "412300", ["Лясковец"], ["Сдружение „Лясковски лозари и винари“"],
+     [(EU, "ПРСР 2014–2020, мярка 7.5", "389500"), (MUN, "", "32800")], ("BG06RDNP001-7.5-12", date(2017, 3, 14)),
+     ""),
+    ("opr-2014-2020", "1.1.1", "Дни на лозата и виното в Лясковец", "Days of the vine and wine in Lyaskovets",
+     "completed", date(2016, 1, 15), date(2019, 12, 31), 100, "96000", ["Лясковец"],
+     ["Сдружение „Лясковски лозари и винари“", "„Лясковец Агро“ ЕООД"],
+     [(MUN, "", "48000"), (PRIV, "Спонсорство на местни винарни", "48000")], ("", None), ""),
+    ("piro-2021-2027", "1.2.1", "Енергийна ефективност и модернизация на ОУ „Христо Ботев“ – Козаревец",
+     "Energy efficiency and modernisation of the Kozarevets school", "implementation", date(2023, 5, 1),
+     date(2025, 11, 30), 65, "812400", ["Козаревец"], ["ОУ „Христо Ботев“ – Козаревец"],
+     [(EU, "ПВУ, Компонент „Образование“", "1210000"), (MUN, "", "95000")], ("BG-RRP-1.015-0087", date(2023, 3, 20)),
+     ""),
+    ("piro-2021-2027", "1.2.1", "Нова група в детската градина в Драгижево", "A new kindergarten group in Dragizhevo",
+     "preparation", None, None, 0, "0", ["Драгижево"], [], [(NAT, "Национална програма „Изграждане на детски градини“",
+                                                             "380000")], ("", None), ""),
+    ("piro-2021-2027", "2.1.1", "Рехабилитация на улици в гр. Лясковец – етап 1", "Street rehabilitation, stage 1",
+     "completed", date(2021, 6, 1), date(2022, 10, 15), 100, "2140500", ["Лясковец"], [],
+     [(NAT, "Държавен бюджет, ПМС 165/2021", "1900000"), (MUN, "", "240500")], ("ДО-45", date(2021, 5, 12)), ""),
+    ("piro-2021-2027", "2.1.1", "Рехабилитация на улици в гр. Лясковец – етап 2", "Street rehabilitation, stage 2",
+     "implementation", date(2024, 4, 1), date(2026, 6, 30), 40, "690000", ["Лясковец"], [],
+     [(EU, "Програма „Развитие на регионите“ 2021–2027", "1650000"), (MUN, "", "120000")],
+     ("BG16FFPR003-2.001-0112", date(2024, 2, 28)), ""),
+    ("piro-2021-2027", "2.1.2", "Реконструкция на водопровода в Джулюница", "Water main reconstruction in Dzhulyunitsa",
+     "funded", date(2025, 9, 1), date(2027, 3, 31), 5, "42000", ["Джулюница"], [],
+     [(EU, "Програма „Околна среда“ 2021–2027", "3120000"), (MUN, "", "150000")], ("", None), ""),
+    ("piro-2021-2027", "2.1.2", "Разделно събиране на биоотпадъци", "Separate collection of bio-waste",
+     "implementation", date(2022, 3, 1), date(2026, 12, 31), 70, "210000",
+     ["Лясковец", "Джулюница", "Козаревец", "Драгижево", "Добри дял", "Мерданя"], [],
+     [(EU, "Програма „Околна среда“ 2021–2027", "260000"), (MUN, "", "40000")], ("", None), ""),
+    ("piro-2021-2027", "1.1.2", "Посетителски център „Бахчеванска традиция“",
+     "Visitor centre of the gardening tradition",
+     "prioritised", None, None, 0, "0", ["Лясковец"], ["Народно читалище „Развитие – 1870“"],
+     [(PRIV, "Публично-частно партньорство (концесия за услуги)", "650000"), (MUN, "", "120000")], ("", None), ""),
+    ("piro-2021-2027", "2.2.1", "Обновяване на читалището в Добри дял", "Renovating the community centre in Dobri Dyal",
+     "idea", None, None, 0, "0", ["Добри дял"], ["Сдружение „Бъдеще за Добри дял“"], [(MUN, "", "180000")],
+     ("", None), ""),
+    ("piro-2021-2027", "2.2.1", "Младежко пространство в Мерданя", "A youth space in Merdanya", "cancelled",
+     None, None, 0, "0", ["Мерданя"], ["Младежки клуб „Мерданя“"], [(MUN, "", "45000")], ("", None),
+     "Отказан от кандидатстване след обществено обсъждане; идеята е обединена с проекта за читалището."),
+]
+
+
+def _projects(municipality: Municipality, officer: User) -> None:
+    if municipality.projects.exists():
+        return
+    settlements = {s.name: s for s in municipality.settlements.all()}
+    organisations = {o.name: o for o in municipality.organisations.all()}
+    for (slug, code, title, title_en, status, start, end, progress, spent, where, partners, funding, contract,
+         description) in PROJECTS:
+        measure = municipality.plans.get(slug=slug).nodes.get(code=code)
+        # The way a project went: funded at the contract, in implementation from the start, completed at the end.
+        path = {"completed": [("funded", contract[1] or start), ("implementation", start), ("completed", end)],
+                "implementation": [("funded", contract[1] or start), ("implementation", start)]
+                }.get(status, [(status, start or date(2025, 1, 15))])
+        project = projects.create_project(
+            actor=officer, municipality=municipality, measure=measure, title=title, title_en=title_en,
+            description=description, status=path[0][0], status_date=path[0][1],
+            start_date=start, end_date=end, progress=progress, spent=Decimal(spent),
+            contract_number=contract[0], contract_date=contract[1],
+            responsible_unit="Дирекция „Устройство на територията и проекти“",
+            settlements=[settlements[name] for name in where], partners=[organisations[name] for name in partners],
+            funding=[(source, programme, Decimal(amount)) for source, programme, amount in funding])
+        for next_status, on in path[1:]:
+            if next_status != project.status:
+                project = projects.change_status(actor=officer, project=project, status=next_status, on=on)
+
+
 def _tree(plan: Plan, tree, parent=None) -> None:
     for title, title_en, children in tree:
         node = plan.nodes.filter(parent=parent, title=title).first() or planning.add_node(
@@ -210,3 +293,4 @@ def load(municipality: Municipality) -> None:
             actor=officer, municipality=municipality, **fields)
         _tree(plan, tree)
         _indicators(plan, rows, clerk, officer)
+    _projects(municipality, officer)

@@ -5,6 +5,7 @@ from sabor.accounts.models import Membership, Organisation, OrganisationMember, 
 from sabor.core import testing
 from sabor.core.middleware import resolve_municipality
 from sabor.monitoring.testing import make_indicator, make_plan
+from sabor.planning import projects
 from sabor.planning import services as planning
 
 pytestmark = pytest.mark.django_db
@@ -79,9 +80,10 @@ def two_towns(municipality, other_municipality):
     plan_b = make_plan(other_municipality, slug="plan-b")
     indicator_b = make_indicator(other_municipality, planning.add_node(actor=None, plan=plan_b, parent=None,
                                                                         title="Цел Б"))
+    project_b = projects.create_project(actor=None, municipality=other_municipality, title="Проект Б")
     return {
         "pk": {"organisation": organisation_b.pk, "membership": Membership.objects.get(user=person_b).pk,
-               "indicator": indicator_b.pk},
+               "indicator": indicator_b.pk, "project": project_b.pk},
         "slug": plan_b.slug,
         "member_pk": member_b.pk,
         "admin_a": admin_a,
@@ -99,7 +101,8 @@ def _fill(pattern_name: str, route: str, data) -> str:
         path = path.replace("<slug:slug>", data["slug"])
     path = path.replace("<str:table>", "values").replace("<str:fmt>", "csv")
     if "<int:pk>" in path:
-        kind = {"person": "membership", "indicator": "indicator"}.get(pattern_name.split("_")[0], "organisation")
+        kind = {"person": "membership", "indicator": "indicator", "project": "project"}.get(
+            pattern_name.split("_")[0], "organisation")
         path = path.replace("<int:pk>", str(data["pk"][kind]))
     assert "<" not in path, f"The isolation test does not know how to fill {route}; teach it."
     return path
@@ -109,7 +112,7 @@ def test_nobody_of_municipality_a_reaches_municipality_b_through_any_url(client_
     client = client_for("alpha.test", two_towns["admin_a"])
     checked = 0
     for _namespace, pattern, route in _our_patterns():
-        if "<" not in route:
+        if "<" not in route.replace("<str:fmt>", "").replace("<str:table>", ""):
             continue  # pages without ids list only the host's municipality; tested per view
         path = _fill(pattern.name, route, two_towns)
         for method in ("get", "post"):
@@ -128,12 +131,13 @@ def test_nobody_of_municipality_a_reaches_municipality_b_through_any_url(client_
 
 def test_lists_of_municipality_a_show_nothing_of_b(client_for, two_towns):
     client = client_for("alpha.test", two_towns["admin_a"])
-    for path in ("/", "/organisations/", "/plans/", "/office/", "/office/people/", "/office/organisations/",
-                 "/office/audit/"):
+    for path in ("/", "/organisations/", "/plans/", "/projects/", "/projects/export.csv", "/office/",
+                 "/office/people/", "/office/organisations/", "/office/indicators/", "/office/audit/"):
         response = client.get(path)
         assert response.status_code == 200, path
         body = response.content.decode()
         assert two_towns["organisation_b"].name not in body, path
+        assert "Проект Б" not in body and "Цел Б" not in body, path
         assert two_towns["person_b"].email not in body, path
 
 

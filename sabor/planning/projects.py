@@ -1,0 +1,81 @@
+"""Projects of the plan: services that change them and the list's query."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import DecimalField, OuterRef, Prefetch, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
+
+from sabor.core import audit
+from sabor.core.models import Municipality
+from sabor.planning.models import Funding, PlanNode, Project, ProjectStatusChange
+
+PROJECT_FIELDS = ["measure", "title", "title_en", "description", "responsible_unit", "contract_number",
+                  "contract_date", "start_date", "end_date", "progress", "spent", "is_public"]
+
+
+def _check_tenant(municipality: Municipality, measure: PlanNode | None, settlements=(), partners=()) -> None:
+    if measure is not None and measure.plan.municipality_id != municipality.pk:
+        raise ValidationError({"measure": _("That measure belongs to another municipality.")}, code="foreign")
+    if any(item.municipality_id != municipality.pk for item in [*settlements, *partners]):
+        raise ValidationError(_("Settlements and partners must be of this municipality."), code="foreign")
+
+
+@transaction.atomic
+def create_project(*, actor, municipality: Municipality, title: str, status: str = Project.Status.IDEA,
+                   status_date: date | None = None, funding: list[tuple[str, str, Decimal]] = (),
+                   settlements=(), partners=(), **fields: Any) -> Project:
+    _check_tenant(municipality, fields.get("measure"), settlements, partners)
+    project = Project(municipality=municipality, title=title, status=status, **fields)
+    project.full_clean()
+    project.save()
+    project.settlements.set(settlements)
+    project.partners.set(partners)
+    for source, programme, amount in funding:
+        line = Funding(project=project, source=source, programme=programme, amount=amount)
+        line.full_clean()
+        line.save()
+    ProjectStatusChange.objects.create(project=project, status=status, changed_on=status_date or date.today())
+    audit.record(actor=actor, action="project.created", obj=project, municipality=municipality,
+                 changes={"status": [None, status]})
+    return project
+
+
+@transaction.atomic
+def update_project(*, actor, project: Project, **fields: Any) -> Project:
+    _check_tenant(project.municipality, fields.get("measure"))
+    audit.save_changes(project, actor=actor, action="project.updated", editable=PROJECT_FIELDS, values=fields,
+                       municipality=project.municipality)
+    return project
+
+
+@transaction.atomic
+def change_status(*, actor, project: Project, status: str, on: date, note: str = "") -> Project:
+    if status not in Project.Status.values:
+        raise ValidationError({"status": _("Unknown status.")}, code="unknown_status")
+    project = Project.objects.select_for_update().get(pk=project.pk)
+    if status == project.status:
+        raise ValidationError({"status": _("The project already has this status.")}, code="same_status")
+    old = project.status
+    project.status = status
+    project.save(update_fields=["status"])
+    ProjectStatusChange.objects.create(project=project, status=status, changed_on=on, note=note)
+    audit.record(actor=actor, action="project.status_changed", obj=project, municipality=project.municipality,
+                 changes={"status": [old, status]})
+    return project
+
+
+def with_budget(projects: QuerySet[Project]) -> QuerySet[Project]:
+    """Projects with their total budget and what the list pages show, in a fixed number of queries."""
+    budget = (Funding.objects.filter(project=OuterRef("pk")).values("project")
+              .annotate(total=Sum("amount")).values("total"))
+    return (projects.annotate(budget=Coalesce(Subquery(budget), Value(Decimal(0)),
+                                              output_field=DecimalField(max_digits=14, decimal_places=2)))
+            .select_related("measure__plan")
+            .prefetch_related("settlements", Prefetch("funding", queryset=Funding.objects.order_by("-amount"))))
