@@ -144,8 +144,13 @@ def test_a_value_is_entered_verified_and_then_shown_in_public(site, browser):
 
     officer = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
     _staff_login(officer, site, "me@demo.sabor.bg")
-    officer.goto(site + "/office/methodology/")
-    audit_accessibility(officer, "office-methodology")
+    for path, name in (("/office/methodology/", "office-methodology"), ("/office/evaluations/", "office-evaluations"),
+                       ("/office/recommendations/", "office-recommendations")):
+        officer.goto(site + path)
+        audit_accessibility(officer, name)
+    officer.goto(site + "/office/evaluations/")
+    officer.locator("main ul a").first.click()
+    audit_accessibility(officer, "office-evaluation")
     officer.goto(site + "/office/measurements/queue/")
     audit_accessibility(officer, "office-verification-queue")
     officer.get_by_role("button", name="Потвърди – П2 2025").click()

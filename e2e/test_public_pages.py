@@ -2,7 +2,7 @@ import pytest
 
 from e2e.conftest import audit_accessibility
 
-PUBLIC_PATHS = ["/", "/organisations/", "/projects/", "/plans/", "/plans/piro-2021-2027/", "/plans/opr-2014-2020/",
+PUBLIC_PATHS = ["/", "/organisations/", "/projects/", "/evaluations/", "/recommendations/", "/plans/", "/plans/piro-2021-2027/", "/plans/opr-2014-2020/",
                 "/methodology/", "/accessibility/", "/privacy/", "/accounts/login/", "/accounts/signup/",
                 "/accounts/password/reset/",
                 "/no-such-page/"]
@@ -29,6 +29,9 @@ def test_public_pages_meet_wcag_21_aa(site, page, language):
     page.goto(site + "/projects/")
     page.locator("main table a").first.click()
     audit_accessibility(page, f"project-{language}")
+    page.goto(site + "/evaluations/")
+    page.locator("main table a").first.click()
+    audit_accessibility(page, f"evaluation-{language}")
 
 
 def test_the_skip_link_is_first_and_moves_focus_to_the_content(site, page):

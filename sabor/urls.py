@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from sabor.accounts import office as accounts_office
 from sabor.core import views as core_views
+from sabor.monitoring import evaluation_views
 from sabor.monitoring import office as monitoring_office
 
 office_patterns = ([
@@ -17,6 +18,10 @@ office_patterns = ([
     path("measurements/queue/", monitoring_office.verification_queue, name="verification_queue"),
     path("measurements/<int:pk>/review/", monitoring_office.review_measurement, name="measurement_review"),
     path("methodology/", monitoring_office.methodology_office, name="methodology"),
+    path("evaluations/", evaluation_views.office_evaluations, name="evaluations"),
+    path("evaluations/<int:pk>/", evaluation_views.office_evaluation, name="evaluation"),
+    path("recommendations/", evaluation_views.office_recommendations, name="recommendations"),
+    path("recommendations/<int:pk>/", evaluation_views.office_follow_up, name="recommendation_follow_up"),
     path("people/", accounts_office.people_list, name="people_list"),
     path("people/<int:pk>/", accounts_office.person_detail, name="person_detail"),
     path("organisations/", accounts_office.organisation_list, name="organisation_list"),

@@ -47,6 +47,12 @@ ACTIONS: dict[str, Any] = {
     "project.created": _("Project created"),
     "project.updated": _("Project updated"),
     "project.status_changed": _("Project status changed"),
+    "evaluation.created": _("Evaluation created"),
+    "evaluation.updated": _("Evaluation updated"),
+    "evaluation.scored": _("Evaluation criteria scored"),
+    "evaluation.published": _("Evaluation published"),
+    "recommendation.added": _("Recommendation added"),
+    "recommendation.followed_up": _("Recommendation followed up"),
 }
 
 

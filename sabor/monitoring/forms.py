@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sabor.core.forms import https_by_default
-from sabor.monitoring.models import Indicator, Measurement, Methodology
+from sabor.monitoring.models import CriterionScore, Evaluation, Indicator, Measurement, Methodology, Recommendation
 from sabor.planning.models import Plan
 
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
@@ -82,3 +82,48 @@ class MethodologyForm(forms.ModelForm):
 class AdoptForm(forms.Form):
     decision = forms.CharField(label=_("Adopting decision"), max_length=120, required=False,
                                help_text=_("e.g. Order No 123 of 15.01.2026"))
+
+
+class EvaluationForm(forms.ModelForm):
+    class Meta:
+        model = Evaluation
+        fields = ["title", "kind", "year", "plan", "project", "policy", "evaluator", "questions", "findings",
+                  "conclusions"]
+        widgets = {name: forms.Textarea(attrs={"rows": 5}) for name in ("questions", "findings", "conclusions")}
+
+    def __init__(self, *args, municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plan"].queryset = municipality.plans.all()
+        self.fields["project"].queryset = municipality.projects.all()
+
+
+class ScoresForm(forms.Form):
+    """One score (1–5, or none) and its evidence per OECD DAC criterion."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for value, label in CriterionScore.Criterion.choices:
+            self.fields[f"{value}_score"] = forms.TypedChoiceField(
+                label=_("%(criterion)s: score") % {"criterion": str(label).capitalize()}, coerce=int,
+                required=False, empty_value=None, choices=[("", _("— not scored —"))] + [(n, n) for n in range(1, 6)])
+            self.fields[f"{value}_evidence"] = forms.CharField(
+                label=_("%(criterion)s: evidence") % {"criterion": str(label).capitalize()}, required=False,
+                widget=forms.Textarea(attrs={"rows": 2}))
+
+    def scores(self) -> dict[str, tuple[int, str]]:
+        return {value: (self.cleaned_data[f"{value}_score"], self.cleaned_data[f"{value}_evidence"])
+                for value in CriterionScore.Criterion.values if self.cleaned_data[f"{value}_score"] is not None}
+
+
+class RecommendationForm(forms.ModelForm):
+    class Meta:
+        model = Recommendation
+        fields = ["text", "owner", "deadline"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2}), "deadline": forms.DateInput(attrs={"type": "date"})}
+
+
+class FollowUpForm(forms.ModelForm):
+    class Meta:
+        model = Recommendation
+        fields = ["status", "response"]
+        widgets = {"response": forms.Textarea(attrs={"rows": 2})}

@@ -240,3 +240,6 @@ class Methodology(models.Model):
         except ValueError:
             raise ValidationError({"report_due_day": _("That day does not exist in that month.")},
                                   code="no_such_day") from None
+
+
+from sabor.monitoring.evaluation_models import CriterionScore, Evaluation, Recommendation  # noqa: E402,F401

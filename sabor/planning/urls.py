@@ -1,5 +1,6 @@
 from django.urls import path
 
+from sabor.monitoring import evaluation_views
 from sabor.monitoring import views as monitoring_views
 from sabor.planning import views
 
@@ -12,5 +13,8 @@ urlpatterns = [
     path("projects/", views.project_list, name="project_list"),
     path("projects/<int:pk>/", views.project_detail, name="project_detail"),
     path("projects/export.<str:fmt>", views.project_export, name="project_export"),
+    path("evaluations/", evaluation_views.evaluation_list, name="evaluation_list"),
+    path("evaluations/<int:pk>/", evaluation_views.evaluation_detail, name="evaluation_detail"),
+    path("recommendations/", evaluation_views.recommendation_list, name="recommendation_list"),
     path("indicators/<int:pk>/", monitoring_views.indicator_detail, name="indicator_detail"),
 ]

@@ -27,6 +27,8 @@ MATRIX = {
     "monitoring.enter_measurement": {"staff", "me_officer", "administrator"},
     "monitoring.verify_measurement": {"me_officer"},
     "monitoring.edit_methodology": {"me_officer", "administrator"},
+    "monitoring.evaluate": {"me_officer", "administrator"},
+    "monitoring.follow_up": {"staff", "me_officer", "administrator"},
 }
 
 # page -> personas that may open it; anonymous visitors are sent to log in
@@ -40,6 +42,8 @@ PAGES = {
     "/office/indicators/": MATRIX["monitoring.enter_measurement"],
     "/office/measurements/queue/": MATRIX["monitoring.verify_measurement"],
     "/office/methodology/": MATRIX["monitoring.edit_methodology"],
+    "/office/evaluations/": MATRIX["monitoring.evaluate"],
+    "/office/recommendations/": MATRIX["monitoring.follow_up"],
 }
 
 

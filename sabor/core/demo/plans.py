@@ -12,7 +12,7 @@ from django.db import transaction
 
 from sabor.accounts.models import User
 from sabor.core.models import Municipality
-from sabor.monitoring import methodology
+from sabor.monitoring import evaluations, methodology
 from sabor.monitoring import services as monitoring
 from sabor.monitoring.models import Indicator
 from sabor.planning import projects
@@ -217,6 +217,60 @@ def _projects(municipality: Municipality, officer: User) -> None:
                 project = projects.change_status(actor=officer, project=project, status=next_status, on=on)
 
 
+EVALUATIONS = [
+    {"title": "Последваща оценка на изпълнението на ОПР 2014–2020", "kind": "ex_post", "year": 2020,
+     "plan": "opr-2014-2020", "evaluator": "Външен оценител, избран по ЗОП",
+     "questions": "- Доколко целите на плана отговориха на нуждите на общината?\n"
+                  "- Постигнати ли са индикаторите за резултат и въздействие?",
+     "findings": "Планът постигна повечето индикатори за продукт. Безработицата спадна до 9,1% през 2019 г., "
+                 "но се повиши през 2020 г. заради пандемията. Туризмът растеше до 2019 г.",
+     "conclusions": "Гражданското участие, въведено през 2014 г., е устойчиво и трябва да се развие в новия план.",
+     "scores": {"relevance": 4, "coherence": 4, "effectiveness": 3, "efficiency": 3, "impact": 3,
+                "sustainability": 4},
+     "recommendations": [
+         ("Да се заложат индикатори с базови стойности по населени места в ПИРО 2021–2027.",
+          "Дирекция „Устройство на територията и проекти“", date(2021, 6, 30), "done",
+          "Изпълнено: ПИРО съдържа 8 индикатора с базови стойности."),
+         ("Ежегоден доклад за напредъка, публикуван за гражданите.", "Служител по мониторинг и оценка",
+          date(2022, 3, 31), "done", "Докладите се публикуват в Sabor."),
+     ]},
+    {"title": "Годишна оценка на изпълнението на ПИРО 2021–2027 за 2024 г.", "kind": "annual", "year": 2024,
+     "plan": "piro-2021-2027", "evaluator": "Звено за мониторинг и оценка с гражданските наблюдатели",
+     "questions": "- Изпълняват ли се мерките по график?\n- Ефективно ли се използват средствата?",
+     "findings": "Инфраструктурните мерки изостават заради забавени обществени поръчки; туризмът се "
+                 "възстанови над нивата от 2019 г.; безработицата намалява по-бавно от очакваното.",
+     "conclusions": "Нужни са по-ранна подготовка на поръчките и насочени мерки за заетост.",
+     "scores": {"relevance": 5, "coherence": 4, "effectiveness": 3, "efficiency": 2, "impact": 3,
+                "sustainability": 3},
+     "recommendations": [
+         ("Обществените поръчки за етап 2 на улиците да се обявят до края на първото тримесечие.",
+          "Отдел „Обществени поръчки“", date(2025, 3, 31), "in_progress", "Документацията е готова на 80%."),
+         ("Съвместна програма за заетост с Бюрото по труда за младежи от селата.", "Заместник-кмет",
+          date(2025, 6, 30), "open", ""),
+         ("Да се публикуват проверените стойности на всички индикатори до 15 февруари.",
+          "Служител по мониторинг и оценка", date(2025, 2, 15), "done", "Публикувани на 12.02.2025 г."),
+     ]},
+]
+
+
+def _evaluations(municipality: Municipality, officer: User) -> None:
+    if municipality.evaluations.exists():
+        return
+    for data in EVALUATIONS:
+        data = dict(data)
+        scores, recommendations = data.pop("scores"), data.pop("recommendations")
+        data["plan"] = municipality.plans.get(slug=data["plan"])
+        evaluation = evaluations.create_evaluation(actor=officer, municipality=municipality, **data)
+        evaluations.set_scores(actor=officer, evaluation=evaluation,
+                               scores={criterion: (score, "") for criterion, score in scores.items()})
+        for text, owner, deadline, status, response in recommendations:
+            item = evaluations.add_recommendation(actor=officer, evaluation=evaluation, text=text, owner=owner,
+                                                  deadline=deadline)
+            if status != "open":
+                evaluations.follow_up(actor=officer, recommendation=item, status=status, response=response)
+        evaluations.publish(actor=officer, evaluation=evaluation)
+
+
 def _tree(plan: Plan, tree, parent=None) -> None:
     for title, title_en, children in tree:
         node = plan.nodes.filter(parent=parent, title=title).first() or planning.add_node(
@@ -294,3 +348,4 @@ def load(municipality: Municipality) -> None:
         _tree(plan, tree)
         _indicators(plan, rows, clerk, officer)
     _projects(municipality, officer)
+    _evaluations(municipality, officer)

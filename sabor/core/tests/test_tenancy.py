@@ -1,9 +1,14 @@
+from decimal import Decimal
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from sabor.accounts.models import Membership, Organisation, OrganisationMember, Role
 from sabor.core import testing
 from sabor.core.middleware import resolve_municipality
+from sabor.monitoring import evaluations
+from sabor.monitoring import services as monitoring
+from sabor.monitoring.models import Measurement, Recommendation
 from sabor.monitoring.testing import make_indicator, make_plan
 from sabor.planning import projects
 from sabor.planning import services as planning
@@ -80,10 +85,18 @@ def two_towns(municipality, other_municipality):
     plan_b = make_plan(other_municipality, slug="plan-b")
     indicator_b = make_indicator(other_municipality, planning.add_node(actor=None, plan=plan_b, parent=None,
                                                                         title="Цел Б"))
+    measurement_b = monitoring.save_measurement(actor=None, indicator=indicator_b, period=2023, value=Decimal(9))
+    monitoring.submit_measurement(actor=None, measurement=measurement_b)
     project_b = projects.create_project(actor=None, municipality=other_municipality, title="Проект Б")
+    evaluation_b = evaluations.create_evaluation(actor=None, municipality=other_municipality, title="Оценка Б",
+                                                 kind="annual", year=2024, findings="Изводи")
+    evaluations.publish(actor=None, evaluation=evaluation_b)
+    recommendation_b = evaluations.add_recommendation(actor=None, evaluation=evaluation_b, text="Препоръка Б",
+                                                      owner="Б", deadline="2025-01-01")
     return {
         "pk": {"organisation": organisation_b.pk, "membership": Membership.objects.get(user=person_b).pk,
-               "indicator": indicator_b.pk, "project": project_b.pk},
+               "indicator": indicator_b.pk, "project": project_b.pk, "evaluation": evaluation_b.pk,
+               "recommendation": recommendation_b.pk, "measurement": measurement_b.pk},
         "slug": plan_b.slug,
         "member_pk": member_b.pk,
         "admin_a": admin_a,
@@ -95,13 +108,16 @@ def two_towns(municipality, other_municipality):
 def _fill(pattern_name: str, route: str, data) -> str:
     """The route with every id filled by an object of municipality B."""
     path = "/" + route
+    if pattern_name == "measurement_submit" or pattern_name == "measurement_review":
+        return path.replace("<int:pk>", str(data["pk"]["measurement"]))
     if "<int:member_pk>" in path:
         path = path.replace("<int:member_pk>", str(data["member_pk"]))
     if "<slug:slug>" in path:
         path = path.replace("<slug:slug>", data["slug"])
     path = path.replace("<str:table>", "values").replace("<str:fmt>", "csv")
     if "<int:pk>" in path:
-        kind = {"person": "membership", "indicator": "indicator", "project": "project"}.get(
+        kind = {"person": "membership", "indicator": "indicator", "project": "project",
+                "evaluation": "evaluation", "recommendation": "recommendation"}.get(
             pattern_name.split("_")[0], "organisation")
         path = path.replace("<int:pk>", str(data["pk"][kind]))
     assert "<" not in path, f"The isolation test does not know how to fill {route}; teach it."
@@ -127,17 +143,20 @@ def test_nobody_of_municipality_a_reaches_municipality_b_through_any_url(client_
     assert OrganisationMember.objects.filter(pk=two_towns["member_pk"]).exists()
     assert set(Membership.objects.get(user=two_towns["person_b"]).roles.values_list("role", flat=True)) == {
         Role.RESIDENT}
+    assert Measurement.objects.get().status == "submitted"
+    assert Recommendation.objects.get().status == "open"
 
 
 def test_lists_of_municipality_a_show_nothing_of_b(client_for, two_towns):
     client = client_for("alpha.test", two_towns["admin_a"])
-    for path in ("/", "/organisations/", "/plans/", "/projects/", "/projects/export.csv", "/office/",
+    for path in ("/", "/organisations/", "/plans/", "/projects/", "/projects/export.csv", "/evaluations/",
+                 "/recommendations/", "/office/evaluations/", "/office/recommendations/", "/office/",
                  "/office/people/", "/office/organisations/", "/office/indicators/", "/office/audit/"):
         response = client.get(path)
         assert response.status_code == 200, path
         body = response.content.decode()
         assert two_towns["organisation_b"].name not in body, path
-        assert "Проект Б" not in body and "Цел Б" not in body, path
+        assert "Проект Б" not in body and "Цел Б" not in body and "Оценка Б" not in body, path
         assert two_towns["person_b"].email not in body, path
 
 

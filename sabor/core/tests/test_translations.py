@@ -51,3 +51,10 @@ def test_the_catalogue_covers_every_message_in_the_source(tmp_path):
     translated = {_key(entry) for entry in polib.pofile(str(CATALOGUE)).translated_entries()}
     missing = sorted(entry.msgid for entry in fresh if entry.msgid and _key(entry) not in translated)
     assert not missing, "messages without a Bulgarian translation (run `make messages`):\n" + "\n".join(missing)
+
+
+@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="needs GNU gettext")
+def test_the_catalogue_is_valid_for_gettext_tools():
+    result = subprocess.run(["msgfmt", "--check-format", "-o", os.devnull, str(CATALOGUE)], capture_output=True,
+                            text=True)
+    assert result.returncode == 0, result.stderr
