@@ -5,7 +5,7 @@ from django.urls import include, path
 
 from sabor.accounts import office as accounts_office
 from sabor.core import views as core_views
-from sabor.monitoring import evaluation_views
+from sabor.monitoring import evaluation_views, report_views
 from sabor.monitoring import office as monitoring_office
 
 office_patterns = ([
@@ -22,6 +22,9 @@ office_patterns = ([
     path("evaluations/<int:pk>/", evaluation_views.office_evaluation, name="evaluation"),
     path("recommendations/", evaluation_views.office_recommendations, name="recommendations"),
     path("recommendations/<int:pk>/", evaluation_views.office_follow_up, name="recommendation_follow_up"),
+    path("reports/", report_views.office_reports, name="reports"),
+    path("reports/<int:pk>/", report_views.office_report, name="report"),
+    path("reports/<int:pk>/status/", report_views.office_report_status, name="report_status"),
     path("people/", accounts_office.people_list, name="people_list"),
     path("people/<int:pk>/", accounts_office.person_detail, name="person_detail"),
     path("organisations/", accounts_office.organisation_list, name="organisation_list"),

@@ -53,6 +53,10 @@ ACTIONS: dict[str, Any] = {
     "evaluation.published": _("Evaluation published"),
     "recommendation.added": _("Recommendation added"),
     "recommendation.followed_up": _("Recommendation followed up"),
+    "report.created": _("Annual report started"),
+    "report.updated": _("Annual report text changed"),
+    "report.generation_requested": _("Annual report generation requested"),
+    "report.approved": _("Annual report approval recorded"),
 }
 
 

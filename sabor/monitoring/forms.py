@@ -6,7 +6,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sabor.core.forms import https_by_default
-from sabor.monitoring.models import CriterionScore, Evaluation, Indicator, Measurement, Methodology, Recommendation
+from sabor.monitoring.models import (
+    AnnualReport,
+    CriterionScore,
+    Evaluation,
+    Indicator,
+    Measurement,
+    Methodology,
+    Recommendation,
+)
 from sabor.planning.models import Plan
 
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
@@ -127,3 +135,24 @@ class FollowUpForm(forms.ModelForm):
         model = Recommendation
         fields = ["status", "response"]
         widgets = {"response": forms.Textarea(attrs={"rows": 2})}
+
+
+class NewReportForm(forms.Form):
+    plan = forms.ModelChoiceField(label=_("Plan"), queryset=Plan.objects.none())
+    year = forms.IntegerField(label=_("Year"), min_value=1990, max_value=2100)
+
+    def __init__(self, *args, municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plan"].queryset = municipality.plans.all()
+
+
+class NarrativeForm(forms.ModelForm):
+    class Meta:
+        model = AnnualReport
+        fields = ["general_conditions", "actions_taken", "monitoring_arrangements", "conclusions"]
+        widgets = {name: forms.Textarea(attrs={"rows": 6}) for name in fields}
+
+
+class ApprovalForm(forms.Form):
+    number = forms.CharField(label=_("Council decision number"), max_length=40)
+    on = forms.DateField(label=_("Council decision date"), widget=forms.DateInput(attrs={"type": "date"}))

@@ -243,3 +243,4 @@ class Methodology(models.Model):
 
 
 from sabor.monitoring.evaluation_models import CriterionScore, Evaluation, Recommendation  # noqa: E402,F401
+from sabor.monitoring.report_models import AnnualReport  # noqa: E402,F401

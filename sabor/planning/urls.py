@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sabor.monitoring import evaluation_views
+from sabor.monitoring import evaluation_views, report_views
 from sabor.monitoring import views as monitoring_views
 from sabor.planning import views
 
@@ -16,5 +16,7 @@ urlpatterns = [
     path("evaluations/", evaluation_views.evaluation_list, name="evaluation_list"),
     path("evaluations/<int:pk>/", evaluation_views.evaluation_detail, name="evaluation_detail"),
     path("recommendations/", evaluation_views.recommendation_list, name="recommendation_list"),
+    path("reports/", report_views.report_list, name="report_list"),
+    path("reports/<int:pk>/report.<str:fmt>", report_views.report_download, name="report_download"),
     path("indicators/<int:pk>/", monitoring_views.indicator_detail, name="indicator_detail"),
 ]

@@ -44,6 +44,7 @@ PAGES = {
     "/office/methodology/": MATRIX["monitoring.edit_methodology"],
     "/office/evaluations/": MATRIX["monitoring.evaluate"],
     "/office/recommendations/": MATRIX["monitoring.follow_up"],
+    "/office/reports/": MATRIX["monitoring.evaluate"],
 }
 
 

@@ -12,9 +12,10 @@ from django.db import transaction
 
 from sabor.accounts.models import User
 from sabor.core.models import Municipality
-from sabor.monitoring import evaluations, methodology
+from sabor.monitoring import evaluations, methodology, reports
 from sabor.monitoring import services as monitoring
-from sabor.monitoring.models import Indicator
+from sabor.monitoring.annual_report import generate_annual_report
+from sabor.monitoring.models import AnnualReport, Indicator
 from sabor.planning import projects
 from sabor.planning import services as planning
 from sabor.planning.models import Plan
@@ -269,6 +270,32 @@ def _evaluations(municipality: Municipality, officer: User) -> None:
             if status != "open":
                 evaluations.follow_up(actor=officer, recommendation=item, status=status, response=response)
         evaluations.publish(actor=officer, evaluation=evaluation)
+
+
+REPORT_TEXT = {
+    "general_conditions": "През 2020 г. пандемията от COVID-19 прекъсна растежа на туризма и временно "
+                          "повиши безработицата. Общината запази инвестиционната си програма.",
+    "actions_taken": "Изпълнени са проектите за туристически маршрут и за ефективни политики в партньорство "
+                     "с гражданите; проведени са шест мини граждански форума.",
+    "monitoring_arrangements": "Мониторингът се извършва по приетата методология; стойностите се проверяват "
+                               "от служителя по мониторинг и оценка, а гражданските наблюдатели участват "
+                               "в годишната оценка.",
+    "conclusions": "Планът е изпълнен в основните си цели; уроците са отразени в ПИРО 2021–2027.",
+}
+
+
+def generate_reports(municipality: Municipality) -> None:
+    """The ОПР 2014–2020 final-year report, generated and approved — run by `load_demo`, not by tests."""
+    officer = User.objects.get(email="me@demo.sabor.bg")
+    plan = municipality.plans.get(slug="opr-2014-2020")
+    if AnnualReport.objects.filter(plan=plan, year=2020, status=AnnualReport.Status.READY).exists():
+        return
+    report = AnnualReport.objects.filter(plan=plan, year=2020).first() or \
+        reports.create_report(actor=officer, plan=plan, year=2020)
+    reports.update_narrative(actor=officer, report=report, **REPORT_TEXT)
+    generate_annual_report.call(report.pk)
+    report.refresh_from_db()
+    reports.record_approval(actor=officer, report=report, number="238", on=date(2021, 3, 25))
 
 
 def _tree(plan: Plan, tree, parent=None) -> None:

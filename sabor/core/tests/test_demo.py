@@ -4,7 +4,7 @@ from django.core.management import CommandError, call_command
 from sabor.accounts.models import Membership, Organisation, OrganisationMember, RoleAssignment, User
 from sabor.core.demo import lyaskovets
 from sabor.core.models import AuditEntry, Municipality
-from sabor.monitoring.models import Indicator, Measurement, Target
+from sabor.monitoring.models import AnnualReport, Indicator, Measurement, Target
 from sabor.planning.models import Plan, PlanNode
 from sabor.territory.models import Settlement
 
@@ -19,7 +19,7 @@ def _counts():
 
 
 def test_the_demo_loads_lyaskovets_with_its_six_settlements(client_for):
-    call_command("load_demo", "--host", "lyaskovets.test", "--quiet-logins", "--force")
+    call_command("load_demo", "--host", "lyaskovets.test", "--quiet-logins", "--force", "--skip-reports")
     municipality = Municipality.objects.get(slug="lyaskovets")
     assert municipality.code == "VTR18"
     assert dict(municipality.settlements.values_list("name", "ekatte")) == {
@@ -38,10 +38,10 @@ def test_the_demo_has_one_person_per_role():
 
 
 def test_loading_the_demo_twice_changes_nothing():
-    call_command("load_demo", "--quiet-logins", "--force")
+    call_command("load_demo", "--quiet-logins", "--force", "--skip-reports")
     first = _counts()
     passwords = dict(User.objects.values_list("email", "password"))
-    call_command("load_demo", "--quiet-logins", "--force")
+    call_command("load_demo", "--quiet-logins", "--force", "--skip-reports")
     assert _counts() == first
     assert dict(User.objects.values_list("email", "password")) == passwords
 
@@ -70,3 +70,14 @@ def test_the_demo_has_both_plans_and_the_projects_own_targets():
     assert Indicator.objects.get(code="О7").targets.get().value == 18  # 10 + 3 + 5 trainees
     assert Indicator.objects.get(code="О8").targets.get().value == 8  # 2 + 2 + 4 trainees
     assert not Measurement.objects.exclude(status=Measurement.Status.VERIFIED).exists()
+
+
+def test_the_demo_command_generates_the_approved_report_once():
+    call_command("load_demo", "--quiet-logins", "--force")
+    report = AnnualReport.objects.get(year=2020)
+    assert report.status == "ready" and report.is_approved
+    assert report.pdf.read(4) == b"%PDF"
+    generated = report.generated_at
+    call_command("load_demo", "--quiet-logins", "--force")
+    report.refresh_from_db()
+    assert report.generated_at == generated

@@ -6,7 +6,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from sabor.accounts.models import Membership, Organisation, OrganisationMember, Role
 from sabor.core import testing
 from sabor.core.middleware import resolve_municipality
-from sabor.monitoring import evaluations
+from sabor.monitoring import evaluations, reports
 from sabor.monitoring import services as monitoring
 from sabor.monitoring.models import Measurement, Recommendation
 from sabor.monitoring.testing import make_indicator, make_plan
@@ -93,8 +93,10 @@ def two_towns(municipality, other_municipality):
     evaluations.publish(actor=None, evaluation=evaluation_b)
     recommendation_b = evaluations.add_recommendation(actor=None, evaluation=evaluation_b, text="Препоръка Б",
                                                       owner="Б", deadline="2025-01-01")
+    report_b = reports.create_report(actor=None, plan=plan_b, year=2023)
     return {
-        "pk": {"organisation": organisation_b.pk, "membership": Membership.objects.get(user=person_b).pk,
+        "pk": {"report": report_b.pk, "organisation": organisation_b.pk,
+               "membership": Membership.objects.get(user=person_b).pk,
                "indicator": indicator_b.pk, "project": project_b.pk, "evaluation": evaluation_b.pk,
                "recommendation": recommendation_b.pk, "measurement": measurement_b.pk},
         "slug": plan_b.slug,
@@ -116,7 +118,7 @@ def _fill(pattern_name: str, route: str, data) -> str:
         path = path.replace("<slug:slug>", data["slug"])
     path = path.replace("<str:table>", "values").replace("<str:fmt>", "csv")
     if "<int:pk>" in path:
-        kind = {"person": "membership", "indicator": "indicator", "project": "project",
+        kind = {"person": "membership", "indicator": "indicator", "project": "project", "report": "report",
                 "evaluation": "evaluation", "recommendation": "recommendation"}.get(
             pattern_name.split("_")[0], "organisation")
         path = path.replace("<int:pk>", str(data["pk"][kind]))
@@ -150,7 +152,8 @@ def test_nobody_of_municipality_a_reaches_municipality_b_through_any_url(client_
 def test_lists_of_municipality_a_show_nothing_of_b(client_for, two_towns):
     client = client_for("alpha.test", two_towns["admin_a"])
     for path in ("/", "/organisations/", "/plans/", "/projects/", "/projects/export.csv", "/evaluations/",
-                 "/recommendations/", "/office/evaluations/", "/office/recommendations/", "/office/",
+                 "/recommendations/", "/reports/", "/office/reports/", "/office/evaluations/",
+                 "/office/recommendations/", "/office/",
                  "/office/people/", "/office/organisations/", "/office/indicators/", "/office/audit/"):
         response = client.get(path)
         assert response.status_code == 200, path

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from sabor.core.demo import lyaskovets
+from sabor.core.demo import lyaskovets, plans
 
 
 class Command(BaseCommand):
@@ -11,6 +11,8 @@ class Command(BaseCommand):
         parser.add_argument("--host", action="append", default=[],
                             help="a host name to serve Lyaskovets under; repeat for several")
         parser.add_argument("--quiet-logins", action="store_true", help="do not print the demo logins")
+        parser.add_argument("--skip-reports", action="store_true",
+                            help="do not generate the demo annual report (DOCX and PDF)")
         parser.add_argument("--force", action="store_true",
                             help="load even though DEBUG is off (for demo servers; never on a live site)")
 
@@ -21,6 +23,8 @@ class Command(BaseCommand):
             raise CommandError("Refusing to load the demo with DEBUG off: it creates accounts with a published "
                                "password. Use --force on a demo server.")
         municipality = lyaskovets.load(hosts=options["host"])
+        if not options["skip_reports"]:
+            plans.generate_reports(municipality)
         self.stdout.write(self.style.SUCCESS(f"Demo loaded: {municipality.name}."))
         if options["quiet_logins"]:
             return

@@ -1,0 +1,207 @@
+"""The annual implementation report: its content from Sabor's data, rendered as
+DOCX (python-docx) and PDF (WeasyPrint), generated in the background."""
+
+from __future__ import annotations
+
+import io
+import logging
+from dataclasses import dataclass
+
+import cairosvg
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django_tasks import task
+from docx import Document
+from docx.shared import Cm, Pt
+
+from sabor.core.charts import Series, line_chart
+from sabor.core.markdown import render_markdown
+from sabor.core.templatetags.sabor import num
+from sabor.monitoring import methodology as methodologies
+from sabor.monitoring.models import AnnualReport, Evaluation, Recommendation
+from sabor.monitoring.selectors import IndicatorReport, NodeReport, plan_report, plan_summary
+from sabor.planning.models import Project
+from sabor.planning.projects import with_budget
+
+logger = logging.getLogger(__name__)
+
+STATUS_LABELS = {"on_track": "по план", "behind": "изостава", "at_risk": "в риск", "no_data": "няма данни"}
+
+
+@dataclass
+class ChartImage:
+    report: IndicatorReport
+    svg: str
+
+    @property
+    def png(self) -> bytes:
+        return cairosvg.svg2png(bytestring=self.svg.encode("utf-8"), output_width=1280)
+
+
+def indicator_chart(report: IndicatorReport) -> str:
+    labels = [str(row.period) for row in report.years]
+    chart = line_chart(labels, [
+        Series(_("Target path"), [row.expected for row in report.years], "expected", "none"),
+        Series(_("Targets"), [row.target for row in report.years], "target", "square"),
+        Series(_("Actual so far"), [row.so_far if row.measured is not None else None for row in report.years],
+               "actual", "circle")])
+    return "" if chart["empty"] else render_to_string("monitoring/report/chart.svg", {"chart": chart})
+
+
+def _walk(nodes: list[NodeReport]):
+    for node in nodes:
+        yield node
+        yield from _walk(node.children)
+
+
+def build_context(report: AnnualReport) -> dict:
+    plan, year = report.plan, report.year
+    methodology = methodologies.in_force(report.municipality)
+    bands = methodologies.bands(methodology)
+    roots = plan_report(plan, year, bands)
+    progress, status = plan_summary(roots, bands)
+    nodes = list(_walk(roots))
+    charts = [ChartImage(item, indicator_chart(item)) for node in nodes for item in node.indicators]
+    projects = with_budget(Project.objects.filter(measure__plan=plan)).order_by("measure__path", "title")
+    evaluations = Evaluation.objects.filter(plan=plan, year=year, status=Evaluation.Status.PUBLISHED) \
+        .prefetch_related("scores", "recommendations")
+    open_recommendations = Recommendation.objects.filter(evaluation__plan=plan) \
+        .exclude(status__in=["done", "rejected"]).select_related("evaluation")
+    return {
+        "report": report, "plan": plan, "year": year, "municipality": report.municipality, "nodes": nodes,
+        "progress": progress, "status": status, "charts": [c for c in charts if c.svg], "projects": projects,
+        "evaluations": evaluations, "open_recommendations": open_recommendations, "methodology": methodology,
+        "due": methodologies.report_due(methodology, year), "narrative": {
+            "general_conditions": render_markdown(report.general_conditions),
+            "actions_taken": render_markdown(report.actions_taken),
+            "monitoring_arrangements": render_markdown(report.monitoring_arrangements),
+            "conclusions": render_markdown(report.conclusions)},
+    }
+
+
+def render_pdf(context: dict) -> bytes:
+    from weasyprint import HTML
+
+    html = render_to_string("monitoring/report/annual.html", context)
+    return HTML(string=html).write_pdf()
+
+
+def _percent(value) -> str:
+    return "—" if value is None else f"{round(value * 100)}%"
+
+
+def _table(document, headers: list[str], rows: list[list[str]]):
+    table = document.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        cell.text = text
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            cell.text = str(text)
+    return table
+
+
+def _markdown_paragraphs(document, text: str) -> None:
+    for block in (text or "").split("\n\n"):
+        block = block.strip().lstrip("#").strip()
+        if block:
+            document.add_paragraph(block)
+
+
+def render_docx(context: dict) -> bytes:
+    report, plan, year = context["report"], context["plan"], context["year"]
+    document = Document()
+    style = document.styles["Normal"]
+    style.font.name = "DejaVu Sans"
+    style.font.size = Pt(10)
+    document.add_heading(report.municipality.name, level=0)
+    document.add_heading(f"Годишен доклад за изпълнението на {plan.short_name} през {year} г.", level=1)
+    document.add_paragraph(plan.title)
+    if report.is_approved:
+        document.add_paragraph(f"Приет с решение № {report.council_decision_number} от "
+                               f"{report.council_decision_date:%d.%m.%Y} г. на общинския съвет.")
+    else:
+        document.add_paragraph(f"Внася се в общинския съвет до {context['due']:%d.%m.%Y} г.")
+
+    document.add_heading("1. Общи условия", level=1)
+    _markdown_paragraphs(document, report.general_conditions)
+    document.add_heading("2. Напредък по цели и приоритети", level=1)
+    document.add_paragraph(f"Напредък на плана като цяло: {_percent(context['progress'])} "
+                           f"({STATUS_LABELS[context['status']]}).")
+    charts = {chart.report.indicator.pk: chart for chart in context["charts"]}
+    for node in context["nodes"]:
+        document.add_heading(f"{node.node.code} {node.node.title} — {_percent(node.progress)} "
+                             f"({STATUS_LABELS[node.status]})", level=2 if node.node.depth == 0 else 3)
+        if node.indicators:
+            _table(document, ["Код", "Индикатор", "Мярка", "Базова", "Цел", f"Стойност {year}", "Напредък",
+                              "Статус"],
+                   [[r.indicator.code, r.indicator.name, r.indicator.unit, num(r.indicator.baseline_value),
+                     num(r.final_target), num(r.value), _percent(r.progress), STATUS_LABELS[r.status]]
+                    for r in node.indicators])
+            for item in node.indicators:
+                chart = charts.get(item.indicator.pk)
+                if chart:
+                    document.add_paragraph(f"Фигура: {item.indicator.code} {item.indicator.name}")
+                    document.add_picture(io.BytesIO(chart.png), width=Cm(14))
+    document.add_heading("3. Проекти", level=1)
+    _table(document, ["Проект", "Мярка", "Статус", "Бюджет, лв.", "Изразходвани, лв.", "Финансиране"],
+           [[p.title, p.measure.code if p.measure else "", p.get_status_display(), num(p.budget), num(p.spent),
+             "; ".join(f"{line.get_source_display()} {line.programme}".strip() for line in p.funding.all())]
+            for p in context["projects"]])
+    document.add_heading("4. Предприети действия", level=1)
+    _markdown_paragraphs(document, report.actions_taken)
+    document.add_heading("5. Мониторинг и оценка", level=1)
+    _markdown_paragraphs(document, report.monitoring_arrangements)
+    for evaluation in context["evaluations"]:
+        document.add_heading(evaluation.title, level=2)
+        _markdown_paragraphs(document, evaluation.findings)
+        _table(document, ["Критерий", "Оценка (1–5)"],
+               [[score.get_criterion_display(), score.score] for score in evaluation.scores.all()])
+    if context["open_recommendations"]:
+        document.add_heading("Препоръки в процес на изпълнение", level=2)
+        _table(document, ["Препоръка", "Отговорник", "Срок", "Статус"],
+               [[r.text, r.owner, f"{r.deadline:%d.%m.%Y}", r.get_status_display()]
+                for r in context["open_recommendations"]])
+    document.add_heading("6. Заключения", level=1)
+    _markdown_paragraphs(document, report.conclusions)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _set(report_id: int, **fields) -> None:
+    AnnualReport.objects.filter(pk=report_id).update(**fields)
+
+
+@task()
+def generate_annual_report(report_id: int) -> None:
+    """Builds both documents; progress is written as it goes so the page can show it."""
+    report = AnnualReport.objects.select_related("plan", "municipality").get(pk=report_id)
+    _set(report_id, status=AnnualReport.Status.GENERATING, progress=5, error="")
+    try:
+        # Official documents are in Bulgarian whatever language the requester used.
+        with translation.override("bg"):
+            context = build_context(report)
+            _set(report_id, progress=30)
+            pdf = render_pdf(context)
+            _set(report_id, progress=70)
+            docx = render_docx(context)
+        stem = f"{report.plan.slug}-{report.year}-report"
+        with transaction.atomic():
+            report.refresh_from_db()
+            report.pdf.save(f"{stem}.pdf", ContentFile(pdf), save=False)
+            report.docx.save(f"{stem}.docx", ContentFile(docx), save=False)
+            report.status = AnnualReport.Status.READY
+            report.progress = 100
+            report.generated_at = timezone.now()
+            report.save(update_fields=["pdf", "docx", "status", "progress", "generated_at"])
+    except Exception as error:  # noqa: BLE001 - any failure must reach the page, not vanish in a worker log
+        logger.exception("Annual report %s failed", report_id)
+        _set(report_id, status=AnnualReport.Status.FAILED, error=str(error)[:1000])
+        raise

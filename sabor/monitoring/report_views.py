@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from sabor.core.decorators import municipality_required, office_view
+from sabor.core.http import submitted
+from sabor.monitoring import reports
+from sabor.monitoring.forms import ApprovalForm, NarrativeForm, NewReportForm
+from sabor.monitoring.models import AnnualReport
+
+
+@municipality_required
+def report_list(request):
+    items = request.municipality.annual_reports.filter(status=AnnualReport.Status.READY).select_related("plan")
+    return render(request, "monitoring/report_list.html", {"reports": items})
+
+
+@office_view("monitoring.evaluate")
+def office_reports(request):
+    form = NewReportForm(*submitted(request), municipality=request.municipality)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = reports.create_report(actor=request.user, plan=form.cleaned_data["plan"],
+                                           year=form.cleaned_data["year"])
+        except ValidationError as error:
+            form.add_error("year", error.messages)
+        else:
+            return redirect("office:report", pk=report.pk)
+    return render(request, "monitoring/office/reports.html", {
+        "reports": request.municipality.annual_reports.select_related("plan"), "form": form},
+        status=400 if form.errors else 200)
+
+
+@office_view("monitoring.evaluate")
+def office_report(request, pk: int):
+    report = get_object_or_404(request.municipality.annual_reports.select_related("plan"), pk=pk)
+    action = request.POST.get("action") if request.method == "POST" else None
+    form = NarrativeForm(request.POST if action == "narrative" else None, instance=report)
+    approval_form = ApprovalForm(request.POST if action == "approval" else None)
+    try:
+        if action == "narrative" and form.is_valid():
+            report.refresh_from_db()
+            reports.update_narrative(actor=request.user, report=report, **form.cleaned_data)
+            messages.success(request, _("Saved."))
+            return redirect("office:report", pk=pk)
+        if action == "generate":
+            reports.request_generation(actor=request.user, report=report)
+            messages.success(request, _("The report is being generated; this page shows how far it has got."))
+            return redirect("office:report", pk=pk)
+        if action == "approval" and approval_form.is_valid():
+            reports.record_approval(actor=request.user, report=report, **approval_form.cleaned_data)
+            messages.success(request, _("The council's approval has been recorded."))
+            return redirect("office:report", pk=pk)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return render(request, "monitoring/office/report.html", {
+        "report": report, "form": form, "approval_form": approval_form}, status=400 if action else 200)
+
+
+@office_view("monitoring.evaluate")
+def office_report_status(request, pk: int):
+    report = get_object_or_404(request.municipality.annual_reports, pk=pk)
+    return JsonResponse({"status": report.status, "label": report.get_status_display(),
+                         "progress": report.progress})
+
+
+@municipality_required
+def report_download(request, pk: int, fmt: str):
+    """A generated report's document, through the municipality (works with any file storage)."""
+    report = get_object_or_404(request.municipality.annual_reports.filter(status=AnnualReport.Status.READY)
+                               .select_related("plan"), pk=pk)
+    if fmt not in ("pdf", "docx"):
+        raise Http404
+    document = report.pdf if fmt == "pdf" else report.docx
+    return FileResponse(document.open("rb"), as_attachment=True,
+                        filename=f"{report.plan.slug}-{report.year}.{fmt}")

@@ -1,0 +1,108 @@
+import io
+from datetime import date
+
+import pytest
+from django.core.exceptions import ValidationError
+from docx import Document
+from pypdf import PdfReader
+
+from sabor.accounts.models import Role
+from sabor.core import testing
+from sabor.monitoring import reports
+from sabor.monitoring.models import AnnualReport
+from sabor.monitoring.testing import make_indicator, make_plan, verified
+from sabor.planning import services as planning
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def officer(municipality):
+    return testing.make_member(municipality, Role.ME_OFFICER)
+
+
+@pytest.fixture
+def plan(municipality, officer):
+    plan = make_plan(municipality)
+    goal = planning.add_node(actor=None, plan=plan, parent=None, title="Растеж и заетост")
+    indicator = make_indicator(municipality, goal, code="П2", name="Равнище на безработица")
+    clerk = testing.make_member(municipality, Role.STAFF)
+    for year, value in ((2021, "11.6"), (2022, "11"), (2023, "10.4")):
+        verified(indicator, year, value, entered_by=clerk, verified_by=officer)
+    return plan
+
+
+def test_the_officer_writes_generates_and_records_approval(client_for, plan, officer,
+                                                           django_capture_on_commit_callbacks):
+    client = client_for("alpha.test", officer)
+    response = client.post("/office/reports/", {"plan": plan.pk, "year": 2023})
+    assert response.status_code == 302
+    report = AnnualReport.objects.get()
+    assert client.post(f"/office/reports/{report.pk}/", {
+        "action": "narrative", "general_conditions": "Икономиката се възстановява.", "actions_taken": "",
+        "monitoring_arrangements": "Годишен цикъл.", "conclusions": "Планът изостава."}).status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(f"/office/reports/{report.pk}/", {"action": "generate"}).status_code == 302
+    report.refresh_from_db()
+    assert (report.status, report.progress) == ("ready", 100), report.error
+    status = client.get(f"/office/reports/{report.pk}/status/").json()
+    assert status == {"status": "ready", "label": report.get_status_display(), "progress": 100}
+
+    docx = Document(io.BytesIO(report.docx.read()))
+    text = "\n".join(paragraph.text for paragraph in docx.paragraphs)
+    assert "Годишен доклад за изпълнението на ПИРО 2021–2027 през 2023 г." in text
+    assert "Икономиката се възстановява." in text and "Планът изостава." in text
+    assert len(docx.inline_shapes) == 1  # the indicator's chart
+    table_text = " ".join(cell.text for table in docx.tables for row in table.rows for cell in row.cells)
+    assert "Равнище на безработица" in table_text and "10,4" in table_text
+
+    pdf = PdfReader(io.BytesIO(report.pdf.read()))
+    pdf_text = " ".join(page.extract_text() for page in pdf.pages)
+    assert "Годишен доклад" in pdf_text and "Растеж и заетост" in pdf_text
+
+    response = client.post(f"/office/reports/{report.pk}/", {"action": "approval", "number": "245",
+                                                             "on": "2024-03-28"})
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.is_approved and report.council_decision_date == date(2024, 3, 28)
+    public = client_for("alpha.test").get("/reports/").content.decode()
+    assert f"/reports/{report.pk}/report.pdf" in public and "245" in public
+    download = client_for("alpha.test").get(f"/reports/{report.pk}/report.docx")
+    assert download.status_code == 200 and download["Content-Disposition"].startswith("attachment")
+    assert b"".join(download.streaming_content)[:2] == b"PK"
+    assert client_for("alpha.test").get(f"/reports/{report.pk}/report.exe").status_code == 404
+
+
+def test_a_year_outside_the_plan_or_twice_is_refused(client_for, plan, officer):
+    client = client_for("alpha.test", officer)
+    assert client.post("/office/reports/", {"plan": plan.pk, "year": 2035}).status_code == 400
+    assert client.post("/office/reports/", {"plan": plan.pk, "year": "две"}).status_code == 400
+    reports.create_report(actor=officer, plan=plan, year=2024)
+    assert client.post("/office/reports/", {"plan": plan.pk, "year": 2024}).status_code == 400
+    assert AnnualReport.objects.count() == 1
+
+
+def test_approval_needs_a_generated_report(plan, officer):
+    report = reports.create_report(actor=officer, plan=plan, year=2023)
+    with pytest.raises(ValidationError):
+        reports.record_approval(actor=officer, report=report, number="1", on=date(2024, 3, 1))
+
+
+def test_drafts_are_not_public(client_for, plan, officer):
+    draft = reports.create_report(actor=officer, plan=plan, year=2023)
+    assert client_for("alpha.test").get(f"/reports/{draft.pk}/report.pdf").status_code == 404
+    assert "2023" not in client_for("alpha.test").get("/reports/").content.decode().split("<main")[1]
+
+
+def test_a_failed_generation_is_shown_not_lost(plan, officer, monkeypatch, django_capture_on_commit_callbacks):
+    from sabor.monitoring import annual_report
+
+    def broken(context):
+        raise RuntimeError("no fonts")
+
+    monkeypatch.setattr(annual_report, "render_pdf", broken)
+    report = reports.create_report(actor=officer, plan=plan, year=2023)
+    with django_capture_on_commit_callbacks(execute=True):
+        reports.request_generation(actor=officer, report=report)
+    report.refresh_from_db()
+    assert report.status == "failed" and "no fonts" in report.error
