@@ -2,10 +2,9 @@ import pytest
 
 from e2e.conftest import audit_accessibility
 
-PUBLIC_PATHS = ["/", "/organisations/", "/projects/", "/evaluations/", "/recommendations/", "/reports/", "/plans/", "/plans/piro-2021-2027/", "/plans/opr-2014-2020/",
-                "/methodology/", "/accessibility/", "/privacy/", "/accounts/login/", "/accounts/signup/",
-                "/accounts/password/reset/",
-                "/no-such-page/"]
+PUBLIC_PATHS = ["/", "/organisations/", "/projects/", "/evaluations/", "/recommendations/", "/reports/",
+                "/plans/", "/plans/piro-2021-2027/", "/plans/opr-2014-2020/", "/methodology/", "/accessibility/",
+                "/privacy/", "/accounts/login/", "/accounts/signup/", "/accounts/password/reset/", "/no-such-page/"]
 
 
 @pytest.mark.parametrize("language", ["bg", "en"])
