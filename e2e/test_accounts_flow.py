@@ -152,6 +152,17 @@ def test_a_value_is_entered_verified_and_then_shown_in_public(site, browser):
     officer.locator("main ul a").first.click()
     audit_accessibility(officer, "office-evaluation")
 
+    officer.goto(site + "/office/plans/")
+    audit_accessibility(officer, "office-plans")
+    officer.get_by_role("link", name="ПИРО 2021–2027").click()
+    audit_accessibility(officer, "office-plan")
+    officer.get_by_role("link", name="Развитие на туризма").click()
+    audit_accessibility(officer, "office-plan-node")
+    officer.goto(site + "/office/plans/")
+    officer.get_by_role("link", name="ПИРО 2021–2027").click()
+    officer.get_by_role("link", name="П3").click()
+    audit_accessibility(officer, "office-indicator-edit")
+
     officer.goto(site + "/office/reports/")
     audit_accessibility(officer, "office-reports")
     officer.get_by_label("План").select_option(label="ПИРО 2021–2027")

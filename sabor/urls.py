@@ -7,11 +7,16 @@ from sabor.accounts import office as accounts_office
 from sabor.core import views as core_views
 from sabor.monitoring import evaluation_views, report_views
 from sabor.monitoring import office as monitoring_office
+from sabor.planning import office as planning_office
 
 office_patterns = ([
     path("", core_views.office_dashboard, name="dashboard"),
     path("audit/", core_views.audit_log, name="audit_log"),
     path("municipality/", core_views.municipality_settings, name="municipality"),
+    path("plans/", planning_office.plan_list, name="plans"),
+    path("plans/<int:pk>/", planning_office.plan_edit, name="plan"),
+    path("plan-nodes/<int:pk>/", planning_office.node_edit, name="plan_node"),
+    path("indicators/<int:pk>/edit/", planning_office.indicator_edit, name="indicator_edit"),
     path("indicators/", monitoring_office.indicator_list, name="indicator_list"),
     path("indicators/<int:pk>/", monitoring_office.indicator_values, name="indicator_values"),
     path("measurements/<int:pk>/submit/", monitoring_office.submit_measurement, name="measurement_submit"),

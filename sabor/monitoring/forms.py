@@ -156,3 +156,34 @@ class NarrativeForm(forms.ModelForm):
 class ApprovalForm(forms.Form):
     number = forms.CharField(label=_("Council decision number"), max_length=40)
     on = forms.DateField(label=_("Council decision date"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class IndicatorForm(forms.ModelForm):
+    class Meta:
+        model = Indicator
+        fields = ["code", "name", "name_en", "unit", "kind", "level", "direction", "aggregation", "baseline_value",
+                  "baseline_year", "range_low", "range_high", "weight", "definition", "formula", "source",
+                  "collection_method", "frequency", "responsible_unit", "quality_checks", "is_public"]
+        widgets = {name: forms.Textarea(attrs={"rows": 2}) for name in
+                   ("definition", "formula", "collection_method", "quality_checks")}
+
+    def __init__(self, *args, municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.municipality = municipality
+        for name in ("baseline_value", "range_low", "range_high", "weight"):
+            self.fields[name].localize = True
+            self.fields[name].widget = forms.TextInput(attrs={"inputmode": "decimal"})
+
+    def clean_code(self):
+        code = self.cleaned_data["code"]
+        clash = Indicator.objects.filter(municipality=self.instance.municipality, code=code) \
+            .exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise forms.ValidationError(_("Another indicator already has this code."), code="duplicate_code")
+        return code
+
+
+class TargetForm(forms.Form):
+    period = forms.IntegerField(label=_("Year"), min_value=1990, max_value=2100)
+    value = forms.DecimalField(label=_("Target value"), max_digits=16, decimal_places=4, localize=True,
+                               widget=forms.TextInput(attrs={"inputmode": "decimal"}))

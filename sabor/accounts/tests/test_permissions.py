@@ -45,6 +45,7 @@ PAGES = {
     "/office/evaluations/": MATRIX["monitoring.evaluate"],
     "/office/recommendations/": MATRIX["monitoring.follow_up"],
     "/office/reports/": MATRIX["monitoring.evaluate"],
+    "/office/plans/": MATRIX["planning.edit_plan"],
 }
 
 

@@ -95,7 +95,8 @@ def two_towns(municipality, other_municipality):
                                                       owner="Б", deadline="2025-01-01")
     report_b = reports.create_report(actor=None, plan=plan_b, year=2023)
     return {
-        "pk": {"report": report_b.pk, "organisation": organisation_b.pk,
+        "pk": {"report": report_b.pk, "organisation": organisation_b.pk, "plan": plan_b.pk,
+               "plan_node": indicator_b.plan_node_id,
                "membership": Membership.objects.get(user=person_b).pk,
                "indicator": indicator_b.pk, "project": project_b.pk, "evaluation": evaluation_b.pk,
                "recommendation": recommendation_b.pk, "measurement": measurement_b.pk},
@@ -118,8 +119,10 @@ def _fill(pattern_name: str, route: str, data) -> str:
         path = path.replace("<slug:slug>", data["slug"])
     path = path.replace("<str:table>", "values").replace("<str:fmt>", "csv")
     if "<int:pk>" in path:
-        kind = {"person": "membership", "indicator": "indicator", "project": "project", "report": "report",
-                "evaluation": "evaluation", "recommendation": "recommendation"}.get(
+        by_name = {"plan": "plan", "plan_node": "plan_node"}
+        kind = by_name.get(pattern_name) or {"person": "membership", "indicator": "indicator", "project": "project",
+                                             "report": "report",
+                                             "evaluation": "evaluation", "recommendation": "recommendation"}.get(
             pattern_name.split("_")[0], "organisation")
         path = path.replace("<int:pk>", str(data["pk"][kind]))
     assert "<" not in path, f"The isolation test does not know how to fill {route}; teach it."
