@@ -187,3 +187,23 @@ def test_a_value_is_entered_verified_and_then_shown_in_public(site, browser):
     officer.locator(".indicator-row a", has_text="Равнище на безработица").click()
     row = officer.locator("table#data-table tr", has_text="2025")
     assert "9,7" in row.inner_text()
+
+
+def test_staff_import_a_file_after_a_preview(site, page):
+    _staff_login(page, site, "staff@demo.sabor.bg")
+    page.goto(site + "/office/import/")
+    audit_accessibility(page, "office-import")
+    page.get_by_label("Какво съдържа файлът").select_option("measurements")
+    page.get_by_label("Файл CSV или XLSX").set_input_files(files=[{
+        "name": "values.csv", "mimeType": "text/csv",
+        "buffer": "code;year;value\nП2;2025;девет\n".encode()}])
+    page.get_by_role("button", name="Провери файла").click()
+    page.wait_for_load_state()
+    assert "не е число" in page.locator("table").inner_text()
+    audit_accessibility(page, "office-import-errors")
+    page.get_by_label("Файл CSV или XLSX").set_input_files(files=[{
+        "name": "values.csv", "mimeType": "text/csv", "buffer": "code;year;value\nП2;2025;9,6\n".encode()}])
+    page.get_by_role("button", name="Провери файла").click()
+    page.get_by_role("button", name="Внеси тези редове").click()
+    page.wait_for_load_state()
+    assert "Внесено: записани са 1 реда" in page.locator(".messages").inner_text()

@@ -18,6 +18,7 @@ office_patterns = ([
     path("plan-nodes/<int:pk>/", planning_office.node_edit, name="plan_node"),
     path("indicators/<int:pk>/edit/", planning_office.indicator_edit, name="indicator_edit"),
     path("indicators/", monitoring_office.indicator_list, name="indicator_list"),
+    path("import/", monitoring_office.import_values, name="import"),
     path("indicators/<int:pk>/", monitoring_office.indicator_values, name="indicator_values"),
     path("measurements/<int:pk>/submit/", monitoring_office.submit_measurement, name="measurement_submit"),
     path("measurements/queue/", monitoring_office.verification_queue, name="verification_queue"),

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -187,3 +188,19 @@ class TargetForm(forms.Form):
     period = forms.IntegerField(label=_("Year"), min_value=1990, max_value=2100)
     value = forms.DecimalField(label=_("Target value"), max_digits=16, decimal_places=4, localize=True,
                                widget=forms.TextInput(attrs={"inputmode": "decimal"}))
+
+
+MAX_IMPORT_BYTES = 5 * 1024 * 1024
+
+
+class ImportForm(forms.Form):
+    kind = forms.ChoiceField(label=_("What the file holds"), choices=[
+        ("measurements", _("measured values (code, year, value, ekatte, source)")),
+        ("targets", _("targets (code, year, value)"))])
+    file = forms.FileField(label=_("CSV or XLSX file"), validators=[FileExtensionValidator(["csv", "xlsx"])])
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_IMPORT_BYTES:
+            raise ValidationError(_("The file may be at most 5 MB."), code="too_large")
+        return upload

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST
 
 from sabor.core.decorators import office_view
 from sabor.core.http import submitted
-from sabor.monitoring import methodology, services
-from sabor.monitoring.forms import AdoptForm, MeasurementForm, MethodologyForm, ReturnForm
+from sabor.monitoring import imports, methodology, services
+from sabor.monitoring.forms import AdoptForm, ImportForm, MeasurementForm, MethodologyForm, ReturnForm
 from sabor.monitoring.models import Indicator, Measurement, Methodology
 
 
@@ -146,3 +146,46 @@ def methodology_office(request):
     return render(request, "monitoring/office/methodology.html", {
         "current": methodology.in_force(municipality), "draft": draft, "form": form, "adopt_form": adopt_form,
     }, status=status)
+
+
+IMPORT_SESSION_KEY = "sabor.import"
+
+
+@office_view("monitoring.enter_measurement")
+def import_values(request):
+    """Upload → preview with every row's errors → confirm. Only a preview without
+    errors can be confirmed, and the rows are checked again when saved."""
+    form = ImportForm(*submitted(request, files=True))
+    preview = None
+    status = 200
+    if request.method == "POST" and request.POST.get("action") == "confirm":
+        pending = request.session.get(IMPORT_SESSION_KEY)
+        if not pending:
+            messages.error(request, _("There is nothing to import; upload the file again."))
+            return redirect("office:import")
+        try:
+            changed = imports.apply(actor=request.user, municipality=request.municipality, kind=pending["kind"],
+                                    rows=pending["rows"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("office:import")
+        del request.session[IMPORT_SESSION_KEY]
+        messages.success(request, _("Imported: %(count)s rows saved; values wait for verification.")
+                         % {"count": changed})
+        return redirect("office:import")
+    if request.method == "POST" and form.is_valid():
+        try:
+            table = imports.read_table(form.cleaned_data["file"])
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            preview = imports.preview(municipality=request.municipality, kind=form.cleaned_data["kind"],
+                                      table=table)
+            if preview.valid:
+                request.session[IMPORT_SESSION_KEY] = {"kind": preview.kind, "rows": preview.serialise()}
+            else:
+                request.session.pop(IMPORT_SESSION_KEY, None)
+                status = 400
+    if form.errors:
+        status = 400
+    return render(request, "monitoring/office/import.html", {"form": form, "preview": preview}, status=status)

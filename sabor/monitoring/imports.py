@@ -1,0 +1,189 @@
+"""Importing targets and measured values from CSV or XLSX: every row is checked
+first and all its errors listed; nothing is saved unless every row is valid, and
+then everything is saved in one transaction. Importing the same file again
+changes nothing (rows update the same target or the same draft value)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from openpyxl import load_workbook
+
+from sabor.core.models import Municipality
+from sabor.monitoring import services
+from sabor.monitoring.models import Indicator, Measurement
+
+MAX_ROWS = 5000
+COLUMNS = {
+    "targets": ["code", "year", "value"],
+    "measurements": ["code", "year", "value", "ekatte", "source"],
+}
+
+
+@dataclass
+class Row:
+    number: int
+    values: dict[str, str]
+    errors: list[str] = field(default_factory=list)
+    action: str = ""
+
+
+@dataclass
+class Preview:
+    kind: str
+    rows: list[Row]
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return not self.errors and all(not row.errors for row in self.rows)
+
+    def serialise(self) -> list[dict]:
+        return [{"number": row.number, **row.values} for row in self.rows]
+
+
+def read_table(upload) -> list[list[str]]:
+    """The file's rows as text cells; raises ValidationError for what cannot be read."""
+    name = upload.name.lower()
+    data = upload.read()
+    if name.endswith(".xlsx"):
+        try:
+            sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).active
+        except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
+            raise ValidationError(_("The file is not a readable XLSX workbook."), code="bad_xlsx") from None
+        return [["" if cell is None else str(cell).strip() for cell in row]
+                for row in sheet.iter_rows(values_only=True)]
+    if name.endswith(".csv"):
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            try:
+                text = data.decode("cp1251")  # what Bulgarian spreadsheets often save
+            except UnicodeDecodeError:
+                raise ValidationError(_("The CSV file is not in UTF-8 or Windows-1251."), code="bad_encoding") from None
+        try:
+            dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t")
+        except csv.Error:
+            dialect = csv.excel  # one column, or nothing the sniffer recognises: the header check says what
+        return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
+    raise ValidationError(_("Upload a CSV or XLSX file."), code="bad_type")
+
+
+def _decimal(text: str) -> Decimal:
+    cleaned = text.replace("\xa0", "").replace(" ", "").replace(",", ".")
+    value = Decimal(cleaned)
+    if not value.is_finite():
+        raise InvalidOperation
+    return value
+
+
+def preview(*, municipality: Municipality, kind: str, table: list[list[str]]) -> Preview:
+    columns = COLUMNS[kind]
+    result = Preview(kind=kind, rows=[])
+    rows = [row for row in table if any(cell for cell in row)]
+    if not rows:
+        result.errors.append(_("The file is empty."))
+        return result
+    header = [cell.strip().lower() for cell in rows[0]]
+    missing = [column for column in columns[:3] if column not in header]
+    if missing:
+        result.errors.append(_("The first row must name the columns %(columns)s; missing: %(missing)s.")
+                             % {"columns": ", ".join(columns), "missing": ", ".join(missing)})
+        return result
+    if len(rows) == 1:
+        result.errors.append(_("The file has column names but no rows of data."))
+        return result
+    if len(rows) - 1 > MAX_ROWS:
+        result.errors.append(_("At most %(max)s rows can be imported at once.") % {"max": MAX_ROWS})
+        return result
+    indicators = {i.code: i for i in Indicator.objects.filter(municipality=municipality)
+                  .select_related("plan_node__plan")}
+    settlements = {s.ekatte: s for s in municipality.settlements.all()}
+    seen = set()
+    for number, cells in enumerate(rows[1:], start=2):
+        values = {column: (cells[header.index(column)] if column in header and header.index(column) < len(cells)
+                           else "") for column in columns}
+        row = Row(number=number, values=values)
+        result.rows.append(row)
+        indicator = indicators.get(values["code"])
+        if indicator is None:
+            row.errors.append(_("No indicator has the code “%(code)s”.") % {"code": values["code"]})
+        try:
+            year = int(values["year"])
+        except ValueError:
+            row.errors.append(_("The year “%(year)s” is not a whole number.") % {"year": values["year"]})
+            year = None
+        try:
+            value = _decimal(values["value"])
+        except (InvalidOperation, ValueError):
+            row.errors.append(_("The value “%(value)s” is not a number.") % {"value": values["value"]})
+            value = None
+        settlement = None
+        if values.get("ekatte"):
+            settlement = settlements.get(values["ekatte"])
+            if settlement is None:
+                row.errors.append(_("No settlement of the municipality has the EKATTE code %(code)s.")
+                                  % {"code": values["ekatte"]})
+        key = (values["code"], values["year"], values.get("ekatte", ""))
+        if key in seen:
+            row.errors.append(_("The same indicator and year appear twice in the file."))
+        seen.add(key)
+        if indicator is None or year is None or value is None or row.errors:
+            continue
+        try:
+            services.check_period(indicator, year)
+        except ValidationError as error:
+            row.errors.extend(error.messages)
+        if indicator.kind == Indicator.Kind.PERCENTAGE and not 0 <= value <= 100:
+            row.errors.append(_("A percentage lies between 0 and 100."))
+        if indicator.kind == Indicator.Kind.QUALITATIVE:
+            row.errors.append(_("Qualitative indicators are assessed in the back office, not imported."))
+        if kind == "measurements" and not row.errors:
+            existing = Measurement.objects.filter(indicator=indicator, period=year, settlement=settlement).first()
+            if existing and existing.status in (Measurement.Status.SUBMITTED, Measurement.Status.VERIFIED):
+                if existing.value != value:
+                    row.errors.append(_("This value is already %(status)s with a different figure.")
+                                      % {"status": existing.get_status_display()})
+                else:
+                    row.action = "unchanged"
+        if not row.errors and not row.action:
+            row.action = "update" if _exists(kind, indicator, year, settlement) else "create"
+    return result
+
+
+def _exists(kind, indicator, year, settlement) -> bool:
+    if kind == "targets":
+        return indicator.targets.filter(period=year).exists()
+    return Measurement.objects.filter(indicator=indicator, period=year, settlement=settlement).exists()
+
+
+@transaction.atomic
+def apply(*, actor, municipality: Municipality, kind: str, rows: list[dict]) -> int:
+    """Saves the previewed rows, checking them again; all or nothing. Returns how many changed."""
+    table = [COLUMNS[kind]] + [[row.get(column, "") for column in COLUMNS[kind]] for row in rows]
+    checked = preview(municipality=municipality, kind=kind, table=table)
+    if not checked.valid:
+        raise ValidationError(_("The data changed since the preview; upload the file again."), code="stale")
+    indicators = {i.code: i for i in Indicator.objects.filter(municipality=municipality)}
+    settlements = {s.ekatte: s for s in municipality.settlements.all()}
+    changed = 0
+    for row in checked.rows:
+        if row.action == "unchanged":
+            continue
+        indicator, year, value = indicators[row.values["code"]], int(row.values["year"]), _decimal(row.values["value"])
+        if kind == "targets":
+            services.set_target(actor=actor, indicator=indicator, period=year, value=value)
+        else:
+            settlement = settlements.get(row.values.get("ekatte") or "")
+            measurement = services.save_measurement(actor=actor, indicator=indicator, period=year,
+                                                    settlement=settlement, value=value,
+                                                    source=row.values.get("source", "")[:300])
+            services.submit_measurement(actor=actor, measurement=measurement)
+        changed += 1
+    return changed
