@@ -57,6 +57,8 @@ ACTIONS: dict[str, Any] = {
     "report.updated": _("Annual report text changed"),
     "report.generation_requested": _("Annual report generation requested"),
     "report.approved": _("Annual report approval recorded"),
+    "observation.added": _("Civic monitoring observation added"),
+    "observation.answered": _("Civic monitoring observation answered"),
 }
 
 

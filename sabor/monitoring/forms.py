@@ -14,6 +14,7 @@ from sabor.monitoring.models import (
     Indicator,
     Measurement,
     Methodology,
+    Observation,
     Recommendation,
 )
 from sabor.planning.models import Plan
@@ -204,3 +205,14 @@ class ImportForm(forms.Form):
         if upload.size > MAX_IMPORT_BYTES:
             raise ValidationError(_("The file may be at most 5 MB."), code="too_large")
         return upload
+
+
+class ObservationForm(forms.ModelForm):
+    class Meta:
+        model = Observation
+        fields = ["period", "kind", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)

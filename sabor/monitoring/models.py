@@ -242,5 +242,5 @@ class Methodology(models.Model):
                                   code="no_such_day") from None
 
 
-from sabor.monitoring.evaluation_models import CriterionScore, Evaluation, Recommendation  # noqa: E402,F401
+from sabor.monitoring.evaluation_models import CriterionScore, Evaluation, Observation, Recommendation  # noqa: E402,F401,E501
 from sabor.monitoring.report_models import AnnualReport  # noqa: E402,F401

@@ -11,9 +11,9 @@ from django.views.decorators.http import require_POST
 
 from sabor.core.decorators import office_view
 from sabor.core.http import submitted
-from sabor.monitoring import imports, methodology, services
-from sabor.monitoring.forms import AdoptForm, ImportForm, MeasurementForm, MethodologyForm, ReturnForm
-from sabor.monitoring.models import Indicator, Measurement, Methodology
+from sabor.monitoring import imports, methodology, observations, services
+from sabor.monitoring.forms import AdoptForm, AnswerForm, ImportForm, MeasurementForm, MethodologyForm, ReturnForm
+from sabor.monitoring.models import Indicator, Measurement, Methodology, Observation
 
 
 def _indicators(request):
@@ -189,3 +189,26 @@ def import_values(request):
     if form.errors:
         status = 400
     return render(request, "monitoring/office/import.html", {"form": form, "preview": preview}, status=status)
+
+
+@office_view("monitoring.answer_observation")
+def observation_list(request):
+    items = (Observation.objects.filter(indicator__municipality=request.municipality)
+             .select_related("indicator", "author").order_by("answered_at", "-created_at"))
+    return render(request, "monitoring/office/observations.html", {"observations": items, "form": AnswerForm()})
+
+
+@office_view("monitoring.answer_observation")
+@require_POST
+def observation_answer(request, pk: int):
+    item = get_object_or_404(Observation.objects.filter(indicator__municipality=request.municipality), pk=pk)
+    form = AnswerForm(request.POST)
+    if form.is_valid():
+        observations.answer(actor=request.user, observation=item, text=form.cleaned_data["answer"])
+        messages.success(request, _("The answer has been published."))
+        return redirect("office:observations")
+    messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    items = (Observation.objects.filter(indicator__municipality=request.municipality)
+             .select_related("indicator", "author").order_by("answered_at", "-created_at"))
+    return render(request, "monitoring/office/observations.html", {"observations": items, "form": form},
+                  status=400)

@@ -1,11 +1,18 @@
 from __future__ import annotations
 
-from django.shortcuts import get_object_or_404, render
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from sabor.core.charts import Series, line_chart
 from sabor.core.decorators import municipality_required
 from sabor.core.filters import filter_status
+from sabor.monitoring import observations
+from sabor.monitoring.forms import ObservationForm
 from sabor.monitoring.methodology import bands, in_force
 from sabor.monitoring.models import Indicator
 from sabor.monitoring.selectors import indicator_report, with_report_data
@@ -30,7 +37,34 @@ def indicator_detail(request, pk: int):
                                           for row in report.years], "actual", "circle")]
     if indicator.kind == Indicator.Kind.QUALITATIVE:
         series = series[2:]
+    can_observe = request.user.has_perm("monitoring.observe", request.municipality)
     return render(request, "monitoring/indicator_detail.html", {
         "indicator": indicator, "plan": plan, "report": report, "year": year, "form": form,
         "chart": line_chart(labels, series),
+        "observations": indicator.observations.select_related("author", "answered_by"),
+        "observation_form": ObservationForm(initial={"period": year}) if can_observe else None,
     }, status=filter_status(form) if form else 200)
+
+
+@login_required
+@municipality_required
+@require_POST
+def observe(request, pk: int):
+    indicator = get_object_or_404(request.municipality.indicators.filter(is_public=True), pk=pk)
+    if not request.user.has_perm("monitoring.observe", request.municipality):
+        raise PermissionDenied
+    form = ObservationForm(request.POST)
+    if form.is_valid():
+        try:
+            observations.observe(actor=request.user, indicator=indicator, **form.cleaned_data)
+        except ValidationError as error:
+            return render(request, "monitoring/observation_error.html",
+                          {"indicator": indicator, "errors": error.messages}, status=400)
+        messages.success(request, _("Thank you; the municipality will answer here in public."))
+        return redirect(f"{indicator_url(indicator)}#observations")
+    return render(request, "monitoring/observation_error.html", {
+        "indicator": indicator, "errors": [e for errors in form.errors.values() for e in errors]}, status=400)
+
+
+def indicator_url(indicator) -> str:
+    return reverse("planning:indicator_detail", args=[indicator.pk])

@@ -18,5 +18,6 @@ urlpatterns = [
     path("recommendations/", evaluation_views.recommendation_list, name="recommendation_list"),
     path("reports/", report_views.report_list, name="report_list"),
     path("reports/<int:pk>/report.<str:fmt>", report_views.report_download, name="report_download"),
+    path("indicators/<int:pk>/observe/", monitoring_views.observe, name="indicator_observe"),
     path("indicators/<int:pk>/", monitoring_views.indicator_detail, name="indicator_detail"),
 ]

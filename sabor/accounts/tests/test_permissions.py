@@ -29,6 +29,8 @@ MATRIX = {
     "monitoring.edit_methodology": {"me_officer", "administrator"},
     "monitoring.evaluate": {"me_officer", "administrator"},
     "monitoring.follow_up": {"staff", "me_officer", "administrator"},
+    "monitoring.observe": {"civic_monitor"},
+    "monitoring.answer_observation": {"me_officer", "administrator"},
 }
 
 # page -> personas that may open it; anonymous visitors are sent to log in
@@ -46,6 +48,7 @@ PAGES = {
     "/office/recommendations/": MATRIX["monitoring.follow_up"],
     "/office/reports/": MATRIX["monitoring.evaluate"],
     "/office/plans/": MATRIX["planning.edit_plan"],
+    "/office/observations/": MATRIX["monitoring.answer_observation"],
 }
 
 

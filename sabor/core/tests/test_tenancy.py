@@ -6,9 +6,9 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from sabor.accounts.models import Membership, Organisation, OrganisationMember, Role
 from sabor.core import testing
 from sabor.core.middleware import resolve_municipality
-from sabor.monitoring import evaluations, reports
+from sabor.monitoring import evaluations, observations, reports
 from sabor.monitoring import services as monitoring
-from sabor.monitoring.models import Measurement, Recommendation
+from sabor.monitoring.models import Measurement, Observation, Recommendation
 from sabor.monitoring.testing import make_indicator, make_plan
 from sabor.planning import projects
 from sabor.planning import services as planning
@@ -94,9 +94,11 @@ def two_towns(municipality, other_municipality):
     recommendation_b = evaluations.add_recommendation(actor=None, evaluation=evaluation_b, text="Препоръка Б",
                                                       owner="Б", deadline="2025-01-01")
     report_b = reports.create_report(actor=None, plan=plan_b, year=2023)
+    observation_b = observations.observe(actor=None, indicator=indicator_b, period=2023, kind="challenge",
+                                         text="Наблюдение Б")
     return {
-        "pk": {"report": report_b.pk, "organisation": organisation_b.pk, "plan": plan_b.pk,
-               "plan_node": indicator_b.plan_node_id,
+        "pk": {"report": report_b.pk, "observation": observation_b.pk, "organisation": organisation_b.pk,
+               "plan": plan_b.pk, "plan_node": indicator_b.plan_node_id,
                "membership": Membership.objects.get(user=person_b).pk,
                "indicator": indicator_b.pk, "project": project_b.pk, "evaluation": evaluation_b.pk,
                "recommendation": recommendation_b.pk, "measurement": measurement_b.pk},
@@ -119,7 +121,7 @@ def _fill(pattern_name: str, route: str, data) -> str:
         path = path.replace("<slug:slug>", data["slug"])
     path = path.replace("<str:table>", "values").replace("<str:fmt>", "csv")
     if "<int:pk>" in path:
-        by_name = {"plan": "plan", "plan_node": "plan_node"}
+        by_name = {"plan": "plan", "plan_node": "plan_node", "observation_answer": "observation"}
         kind = by_name.get(pattern_name) or {"person": "membership", "indicator": "indicator", "project": "project",
                                              "report": "report",
                                              "evaluation": "evaluation", "recommendation": "recommendation"}.get(
@@ -150,13 +152,14 @@ def test_nobody_of_municipality_a_reaches_municipality_b_through_any_url(client_
         Role.RESIDENT}
     assert Measurement.objects.get().status == "submitted"
     assert Recommendation.objects.get().status == "open"
+    assert Observation.objects.get().answer == ""
 
 
 def test_lists_of_municipality_a_show_nothing_of_b(client_for, two_towns):
     client = client_for("alpha.test", two_towns["admin_a"])
     for path in ("/", "/organisations/", "/plans/", "/projects/", "/projects/export.csv", "/evaluations/",
                  "/recommendations/", "/reports/", "/office/reports/", "/office/evaluations/",
-                 "/office/recommendations/", "/office/import/", "/office/plans/", "/office/",
+                 "/office/recommendations/", "/office/import/", "/office/plans/", "/office/observations/", "/office/",
                  "/office/people/", "/office/organisations/", "/office/indicators/", "/office/audit/"):
         response = client.get(path)
         assert response.status_code == 200, path
