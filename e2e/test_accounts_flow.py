@@ -207,3 +207,17 @@ def test_staff_import_a_file_after_a_preview(site, page):
     page.get_by_role("button", name="Внеси тези редове").click()
     page.wait_for_load_state()
     assert "Внесено: записани са 1 реда" in page.locator(".messages").inner_text()
+
+
+def test_a_civic_monitor_challenges_a_value_on_the_indicator_page(site, page):
+    page.goto(site + "/accounts/login/")
+    _fill_login(page, "monitor@demo.sabor.bg", lyaskovets.DEMO_PASSWORD)
+    page.wait_for_url(site + "/")
+    page.goto(site + "/plans/piro-2021-2027/?year=2024")
+    page.locator(".indicator-row a", has_text="Равнище на безработица").click()
+    page.get_by_label("Вид").select_option("challenge")
+    page.get_by_label("Текст").fill("Бюрото по труда отчита 10,6% за 2024 г.")
+    page.get_by_role("button", name="Изпрати").click()
+    page.wait_for_load_state()
+    assert "Бюрото по труда отчита 10,6% за 2024 г." in page.locator("#observations ~ article").first.inner_text()
+    audit_accessibility(page, "indicator-with-observation")
