@@ -61,7 +61,7 @@ def build_context(report: AnnualReport) -> dict:
     plan, year = report.plan, report.year
     methodology = methodologies.in_force(report.municipality)
     bands = methodologies.bands(methodology)
-    roots = plan_report(plan, year, bands)
+    roots = plan_report(plan, year, bands, detail=True)
     progress, status = plan_summary(roots, bands)
     nodes = list(_walk(roots))
     charts = [ChartImage(item, indicator_chart(item)) for node in nodes for item in node.indicators]

@@ -4,10 +4,13 @@ indicators there are. Only verified municipality-wide measurements count."""
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 
 from sabor.monitoring import progress as m
@@ -88,8 +91,9 @@ def with_report_data(indicators: QuerySet[Indicator]) -> QuerySet[Indicator]:
 
 
 def indicator_report(indicator: Indicator, period: int, bands: m.Bands = m.DEFAULT_BANDS,
-                     first_year: int | None = None) -> IndicatorReport:
-    """The indicator at `period`; needs the prefetches of `with_report_data`."""
+                     first_year: int | None = None, detail: bool = True) -> IndicatorReport:
+    """The indicator at `period`; needs the prefetches of `with_report_data`. Without
+    `detail`, the year-by-year rows and the forecast (for charts) are skipped."""
     targets = {target.period: target.value for target in indicator.targets.all()}
     measured = {item.period: measured_value(item) for item in indicator.verified_measurements}
     series = sorted((p, v) for p, v in measured.items() if v is not None)
@@ -121,6 +125,10 @@ def indicator_report(indicator: Indicator, period: int, bands: m.Bands = m.DEFAU
         return so_far, achieved, expected_share
 
     value, achieved, expected = at(period)
+    if not detail:
+        return IndicatorReport(indicator=indicator, period=period, value=value, final_target=final_target,
+                               final_period=final_period, progress=achieved, expected=expected,
+                               status=m.status(achieved=achieved, expected=expected, bands=bands), forecast=None)
     years = []
     span = sorted({*measured, *targets, period} | ({baseline_period} if indicator.baseline_year else set()))
     for year in range(span[0], max(span) + 1):
@@ -146,7 +154,7 @@ def _time_share(start: int, end: int | None, year: int) -> Decimal | None:
     return max(m.ZERO, min(m.ONE, Decimal(year - start) / Decimal(end - start)))
 
 
-def plan_report(plan: Plan, period: int, bands: m.Bands = m.DEFAULT_BANDS) -> list[NodeReport]:
+def plan_report(plan: Plan, period: int, bands: m.Bands = m.DEFAULT_BANDS, detail: bool = False) -> list[NodeReport]:
     """The plan's tree with every node rolled up from its indicators and children."""
     nodes = list(PlanNode.objects.filter(plan=plan).order_by("path"))
     for node in nodes:
@@ -154,7 +162,8 @@ def plan_report(plan: Plan, period: int, bands: m.Bands = m.DEFAULT_BANDS) -> li
     indicators = with_report_data(Indicator.objects.filter(plan_node__plan=plan, is_public=True))
     by_node: dict[int, list[IndicatorReport]] = defaultdict(list)
     for indicator in indicators:
-        by_node[indicator.plan_node_id].append(indicator_report(indicator, period, bands, plan.start_year - 1))
+        by_node[indicator.plan_node_id].append(indicator_report(indicator, period, bands, plan.start_year - 1,
+                                                                detail=detail))
     children: dict[int | None, list[PlanNode]] = defaultdict(list)
     for node in nodes:
         children[node.parent_id].append(node)
@@ -180,3 +189,23 @@ def plan_summary(roots: list[NodeReport], bands: m.Bands = m.DEFAULT_BANDS) -> t
     achieved = m.roll_up([(root.progress, root.node.weight) for root in roots])
     expected = m.roll_up([(root.expected, root.node.weight) for root in roots if root.progress is not None])
     return achieved, m.status(achieved=achieved, expected=expected, bands=bands)
+
+
+# --- Caching the plan page ---------------------------------------------------------------------------------
+# The plan page rolls up every indicator of the plan. Its rendered tree is cached
+# under the plan's data version, which the services move on whenever something
+# that the page shows changes (a value verified or returned, a target, an
+# indicator, the tree), so a cached page is never stale.
+
+def _version_key(plan_id: int) -> str:
+    return f"sabor:plan-version:{plan_id}"
+
+
+def plan_version(plan_id: int) -> int:
+    return cache.get_or_set(_version_key(plan_id), lambda: time.time_ns(), timeout=None)
+
+
+def plan_changed(plan_id: int | None) -> None:
+    """Call inside the changing transaction; the version moves once it commits."""
+    if plan_id is not None:
+        transaction.on_commit(lambda: cache.set(_version_key(plan_id), time.time_ns(), timeout=None))

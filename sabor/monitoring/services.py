@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from sabor.core import audit
 from sabor.core.models import Municipality
 from sabor.monitoring.models import Indicator, Measurement, Target
+from sabor.monitoring.selectors import plan_changed
 
 INDICATOR_FIELDS = ["plan_node", "policy", "code", "name", "name_en", "unit", "kind", "level", "direction",
                     "aggregation", "baseline_value", "baseline_year", "range_low", "range_high", "weight",
@@ -32,6 +33,7 @@ def create_indicator(*, actor, municipality: Municipality, **fields: Any) -> Ind
     indicator.full_clean()
     indicator.save()
     audit.record(actor=actor, action="indicator.created", obj=indicator, municipality=municipality)
+    _changed(indicator)
     return indicator
 
 
@@ -39,7 +41,13 @@ def create_indicator(*, actor, municipality: Municipality, **fields: Any) -> Ind
 def update_indicator(*, actor, indicator: Indicator, **fields: Any) -> Indicator:
     audit.save_changes(indicator, actor=actor, action="indicator.updated", editable=INDICATOR_FIELDS,
                        values=fields, municipality=indicator.municipality)
+    _changed(indicator)
     return indicator
+
+
+def _changed(indicator: Indicator) -> None:
+    if indicator.plan_node_id:
+        plan_changed(indicator.plan_node.plan_id)
 
 
 def check_period(indicator: Indicator, period: int) -> None:
@@ -60,6 +68,7 @@ def set_target(*, actor, indicator: Indicator, period: int, value: Decimal) -> T
                                                       defaults={"value": value})
     audit.record(actor=actor, action="target.set", obj=indicator, municipality=indicator.municipality,
                  changes={f"target {period}": [None, str(value)]})
+    _changed(indicator)
     return target
 
 
@@ -153,6 +162,7 @@ def verify_measurement(*, actor, measurement: Measurement) -> Measurement:
     measurement.save(update_fields=["status", "verified_by", "verified_at", "return_reason", "updated_at"])
     audit.record(actor=actor, action="measurement.verified", obj=measurement,
                  municipality=measurement.indicator.municipality)
+    _changed(measurement.indicator)
     return measurement
 
 
@@ -166,4 +176,5 @@ def return_measurement(*, actor, measurement: Measurement, reason: str) -> Measu
     measurement.save(update_fields=["status", "return_reason", "updated_at"])
     audit.record(actor=actor, action="measurement.returned", obj=measurement,
                  municipality=measurement.indicator.municipality, changes={"reason": [None, reason.strip()]})
+    _changed(measurement.indicator)
     return measurement

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from sabor.core import audit
 from sabor.core.models import Municipality
+from sabor.monitoring.selectors import plan_changed
 from sabor.planning.models import Plan, PlanNode
 
 PLAN_FIELDS = ["slug", "short_name", "short_name_en", "title", "title_en", "start_year", "end_year", "status",
@@ -32,6 +33,7 @@ def create_plan(*, actor, municipality: Municipality, **fields: Any) -> Plan:
 def update_plan(*, actor, plan: Plan, **fields: Any) -> Plan:
     audit.save_changes(plan, actor=actor, action="plan.updated", editable=PLAN_FIELDS, values=fields,
                        municipality=plan.municipality)
+    plan_changed(plan.pk)
     return plan
 
 
@@ -51,6 +53,7 @@ def add_node(*, actor, plan: Plan, parent: PlanNode | None, title: str, **fields
     renumber(plan)
     node.refresh_from_db()
     audit.record(actor=actor, action="plan.node_added", obj=node, municipality=plan.municipality)
+    plan_changed(plan.pk)
     return node
 
 
@@ -58,6 +61,7 @@ def add_node(*, actor, plan: Plan, parent: PlanNode | None, title: str, **fields
 def update_node(*, actor, node: PlanNode, **fields: Any) -> PlanNode:
     audit.save_changes(node, actor=actor, action="plan.node_updated", editable=NODE_FIELDS, values=fields,
                        municipality=node.plan.municipality)
+    plan_changed(node.plan_id)
     return node
 
 

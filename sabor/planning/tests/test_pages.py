@@ -83,15 +83,34 @@ def test_the_indicator_page_has_a_chart_with_a_data_table(client_for, municipali
     assert "10,4" in body  # Bulgarian decimal comma in the table
 
 
-def test_the_plan_page_runs_the_same_queries_for_few_and_many_indicators(client_for, municipality, plan, people):
+def test_the_plan_page_runs_the_same_queries_for_few_and_many_indicators(client_for, municipality, plan, people,
+                                                                        django_capture_on_commit_callbacks):
     client = client_for("alpha.test")
-    _grow(municipality, plan, people, goals=1, per_measure=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        _grow(municipality, plan, people, goals=1, per_measure=2)
     with CaptureQueriesContext(connection) as few:
         client.get("/plans/piro/?year=2023")
-    _grow(municipality, plan, people, goals=4, per_measure=6, first=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        _grow(municipality, plan, people, goals=4, per_measure=6, first=1)
     with CaptureQueriesContext(connection) as many:
-        assert client.get("/plans/piro/?year=2023").status_code == 200
+        response = client.get("/plans/piro/?year=2023")
+    assert response.context["roots"] is not None  # computed afresh, not served from the cache
     assert len(many) == len(few)
+
+
+def test_the_plan_page_is_cached_until_its_data_changes(client_for, municipality, plan, people,
+                                                        django_capture_on_commit_callbacks):
+    goal = planning.add_node(actor=None, plan=plan, parent=None, title="Растеж")
+    indicator = make_indicator(municipality, goal)
+    client = client_for("alpha.test")
+    assert client.get("/plans/piro/?year=2024").context["roots"] is not None
+    cached = client.get("/plans/piro/?year=2024")
+    assert cached.context["roots"] is None and "няма данни" in cached.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        verified(indicator, 2024, 10, entered_by=people["clerk"], verified_by=people["officer"])
+    fresh = client.get("/plans/piro/?year=2024")
+    assert fresh.context["roots"][0].progress == Decimal("0.5")
+    assert "50%" in fresh.content.decode()
 
 
 def test_the_indicator_page_runs_the_same_queries_for_few_and_many_values(client_for, municipality, plan, people):
