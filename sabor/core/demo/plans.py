@@ -314,7 +314,7 @@ def _indicators(plan: Plan, rows, clerk: User, officer: User) -> None:
         indicator = monitoring.create_indicator(
             actor=officer, municipality=plan.municipality, plan_node=nodes[code], code=ind_code, name=name,
             name_en=name_en, unit=unit, kind=kind, level=level, direction=direction, aggregation=aggregation,
-            baseline_value=Decimal(str(baseline)), baseline_year=baseline_year, source=source,
+            baseline_value=Decimal(str(baseline)), baseline_year=baseline_year, source=source, responsible=clerk,
             responsible_unit="Дирекция „Устройство на територията и проекти“")
         for year, value in targets.items():
             monitoring.set_target(actor=officer, indicator=indicator, period=year, value=Decimal(str(value)))
