@@ -14,7 +14,7 @@ from sabor.core.filters import filter_status
 from sabor.monitoring import observations
 from sabor.monitoring.forms import ObservationForm
 from sabor.monitoring.methodology import bands, in_force
-from sabor.monitoring.models import Indicator
+from sabor.monitoring.models import Indicator, Measurement
 from sabor.monitoring.selectors import indicator_report, with_report_data
 from sabor.planning.views import YearFilter, default_year
 
@@ -42,6 +42,9 @@ def indicator_detail(request, pk: int):
         "indicator": indicator, "plan": plan, "report": report, "year": year, "form": form,
         "chart": line_chart(labels, series),
         "observations": indicator.observations.select_related("author", "answered_by"),
+        "by_settlement": indicator.measurements.filter(status=Measurement.Status.VERIFIED, period=report.period,
+                                                       settlement__isnull=False).select_related("settlement")
+        .order_by("settlement__name"),
         "observation_form": ObservationForm(initial={"period": year}) if can_observe else None,
     }, status=filter_status(form) if form else 200)
 

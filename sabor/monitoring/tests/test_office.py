@@ -127,3 +127,15 @@ def test_staff_cannot_verify(client_for, indicator, clerk):
     measurement = Measurement.objects.get()
     assert client.post(f"/office/measurements/{measurement.pk}/review/", {"decision": "verify"}).status_code == 403
     assert Measurement.objects.get().status == "submitted"
+
+
+def test_values_by_settlement_are_shown_on_the_indicator_page(client_for, municipality, indicator, clerk, officer):
+    from sabor.monitoring import services
+
+    village = testing.make_settlement(municipality, name="Мерданя")
+    measurement = services.save_measurement(actor=clerk, indicator=indicator, period=2024, settlement=village,
+                                            value=Decimal("7.5"))
+    services.submit_measurement(actor=clerk, measurement=measurement)
+    services.verify_measurement(actor=officer, measurement=measurement)
+    body = client_for("alpha.test").get(f"/indicators/{indicator.pk}/?year=2024").content.decode()
+    assert "Мерданя" in body and "7,5" in body
