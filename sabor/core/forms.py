@@ -32,3 +32,27 @@ class MunicipalityForm(forms.ModelForm):
             raise ValidationError(_("The coat of arms may be at most 1 MB; this file is %(size)s KB."),
                                   code="too_large", params={"size": image.size // 1024})
         return image
+
+
+class LocalDecimalField(forms.DecimalField):
+    """A decimal as people type it here: "1 250 000,50" as well as "1250000.50"."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip()
+            for space in (" ", "\xa0", "\u202f", "\u2009"):
+                value = value.replace(space, "")
+            if "," in value and "." not in value:
+                value = value.replace(",", ".")
+        return super().to_python(value)
+
+
+def accept_local_decimals(form: forms.BaseForm, *names: str) -> None:
+    """Turns the named decimal fields of `form` into text boxes that take local notation."""
+    for name in names:
+        field = form.fields.get(name)
+        if field is None:
+            continue
+        field.__class__ = LocalDecimalField
+        field.localize = False
+        field.widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})

@@ -6,7 +6,7 @@ from django.core.validators import FileExtensionValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sabor.core.forms import https_by_default
+from sabor.core.forms import LocalDecimalField, accept_local_decimals, https_by_default
 from sabor.monitoring.models import (
     AnnualReport,
     CriterionScore,
@@ -48,12 +48,9 @@ class MeasurementForm(forms.ModelForm):
             if indicator.kind != Indicator.Kind.PERCENTAGE:
                 del self.fields["numerator"], self.fields["denominator"]
             self.fields["value"].label = _("Value (%(unit)s)") % {"unit": indicator.unit}
-        for name in ("value", "numerator", "denominator"):
-            if name in self.fields:
-                # A text box that takes "9,7" as well as "9.7": people type the decimal
-                # sign of their language, which number inputs handle inconsistently.
-                self.fields[name].localize = True
-                self.fields[name].widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+        # Text boxes that take "9,7" as well as "9.7": people type the decimal sign of
+        # their language, which number inputs handle inconsistently.
+        accept_local_decimals(self, "value", "numerator", "denominator")
 
     def clean_evidence_file(self):
         upload = self.cleaned_data.get("evidence_file")
@@ -84,9 +81,7 @@ class MethodologyForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in ("on_track_from", "behind_from"):
-            self.fields[name].localize = True
-            self.fields[name].widget = forms.TextInput(attrs={"inputmode": "decimal"})
+        accept_local_decimals(self, "on_track_from", "behind_from")
 
 
 class AdoptForm(forms.Form):
@@ -172,9 +167,7 @@ class IndicatorForm(forms.ModelForm):
     def __init__(self, *args, municipality, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.municipality = municipality
-        for name in ("baseline_value", "range_low", "range_high", "weight"):
-            self.fields[name].localize = True
-            self.fields[name].widget = forms.TextInput(attrs={"inputmode": "decimal"})
+        accept_local_decimals(self, "baseline_value", "range_low", "range_high", "weight")
 
     def clean_code(self):
         code = self.cleaned_data["code"]
@@ -187,8 +180,8 @@ class IndicatorForm(forms.ModelForm):
 
 class TargetForm(forms.Form):
     period = forms.IntegerField(label=_("Year"), min_value=1990, max_value=2100)
-    value = forms.DecimalField(label=_("Target value"), max_digits=16, decimal_places=4, localize=True,
-                               widget=forms.TextInput(attrs={"inputmode": "decimal"}))
+    value = LocalDecimalField(label=_("Target value"), max_digits=16, decimal_places=4,
+                              widget=forms.TextInput(attrs={"inputmode": "decimal"}))
 
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024

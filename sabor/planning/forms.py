@@ -3,7 +3,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from sabor.planning.models import Plan, PlanNode
+from sabor.core.forms import accept_local_decimals
+from sabor.planning.models import Funding, Plan, PlanNode, Project
 
 
 class PlanForm(forms.ModelForm):
@@ -34,5 +35,42 @@ class NodeForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["weight"].localize = True
-        self.fields["weight"].widget = forms.TextInput(attrs={"inputmode": "decimal"})
+        accept_local_decimals(self, "weight")
+
+
+class ProjectForm(forms.ModelForm):
+    class Meta:
+        model = Project
+        fields = ["title", "title_en", "measure", "description", "responsible_unit", "contract_number",
+                  "contract_date", "start_date", "end_date", "progress", "spent", "settlements", "partners",
+                  "is_public"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4}),
+                   "contract_date": forms.DateInput(attrs={"type": "date"}),
+                   "start_date": forms.DateInput(attrs={"type": "date"}),
+                   "end_date": forms.DateInput(attrs={"type": "date"}),
+                   "settlements": forms.CheckboxSelectMultiple, "partners": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["measure"].queryset = PlanNode.objects.filter(plan__municipality=municipality) \
+            .select_related("plan").order_by("-plan__start_year", "path")
+        self.fields["measure"].label_from_instance = lambda node: f"{node.plan.display_short_name} · {node}"
+        self.fields["settlements"].queryset = municipality.settlements.all()
+        self.fields["partners"].queryset = municipality.organisations.all()
+        accept_local_decimals(self, "spent")
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("New status"), choices=Project.Status.choices)
+    on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+
+class FundingForm(forms.ModelForm):
+    class Meta:
+        model = Funding
+        fields = ["source", "programme", "amount"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        accept_local_decimals(self, "amount")

@@ -12,8 +12,8 @@ from sabor.core.http import submitted
 from sabor.monitoring import services as monitoring
 from sabor.monitoring.forms import IndicatorForm, TargetForm
 from sabor.monitoring.models import Indicator
-from sabor.planning import services
-from sabor.planning.forms import NodeForm, PlanForm
+from sabor.planning import projects, services
+from sabor.planning.forms import FundingForm, NodeForm, PlanForm, ProjectForm, StatusForm
 from sabor.planning.models import PlanNode
 
 
@@ -124,3 +124,62 @@ def indicator_edit(request, pk: int):
     return render(request, "planning/office/indicator.html", {
         "indicator": indicator, "form": form, "target_form": target_form,
         "targets": indicator.targets.all()}, status=400 if action else 200)
+
+
+PROJECT_FIELDS = ["title", "title_en", "measure", "description", "responsible_unit", "contract_number",
+                  "contract_date", "start_date", "end_date", "progress", "spent", "is_public"]
+
+
+@office_view("planning.edit_plan")
+def project_list(request):
+    form = ProjectForm(*submitted(request), municipality=request.municipality)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            project = projects.create_project(
+                actor=request.user, municipality=request.municipality, settlements=list(data["settlements"]),
+                partners=list(data["partners"]), **{name: data[name] for name in PROJECT_FIELDS})
+        except ValidationError as error:
+            _errors_to(form, error)
+        else:
+            messages.success(request, _("The project has been created."))
+            return redirect("office:project", pk=project.pk)
+    items = request.municipality.projects.select_related("measure__plan").order_by("title")
+    return render(request, "planning/office/projects.html", {"projects": items, "form": form},
+                  status=400 if form.errors else 200)
+
+
+@office_view("planning.edit_plan")
+def project_edit(request, pk: int):
+    project = get_object_or_404(request.municipality.projects, pk=pk)
+    action = request.POST.get("action") if request.method == "POST" else None
+    form = ProjectForm(request.POST if action == "project" else None, instance=project,
+                       municipality=request.municipality)
+    status_form = StatusForm(request.POST if action == "status" else None, prefix="status")
+    funding_form = FundingForm(request.POST if action == "funding" else None, prefix="funding")
+    try:
+        if action == "project" and form.is_valid():
+            data = form.cleaned_data
+            project.refresh_from_db()
+            projects.update_project(actor=request.user, project=project,
+                                    **{name: data[name] for name in PROJECT_FIELDS})
+            projects.set_links(actor=request.user, project=project, settlements=list(data["settlements"]),
+                               partners=list(data["partners"]))
+            return _project_saved(request, pk)
+        if action == "status" and status_form.is_valid():
+            projects.change_status(actor=request.user, project=project, **status_form.cleaned_data)
+            return _project_saved(request, pk)
+        if action == "funding" and funding_form.is_valid():
+            projects.add_funding(actor=request.user, project=project, **funding_form.cleaned_data)
+            return _project_saved(request, pk)
+    except ValidationError as error:
+        target = {"status": status_form, "funding": funding_form}.get(action, form)
+        _errors_to(target, error)
+    return render(request, "planning/office/project.html", {
+        "project": project, "form": form, "status_form": status_form, "funding_form": funding_form,
+    }, status=400 if action else 200)
+
+
+def _project_saved(request, pk):
+    messages.success(request, _("Saved."))
+    return redirect("office:project", pk=pk)

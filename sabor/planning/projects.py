@@ -79,3 +79,27 @@ def with_budget(projects: QuerySet[Project]) -> QuerySet[Project]:
                                               output_field=DecimalField(max_digits=14, decimal_places=2)))
             .select_related("measure__plan")
             .prefetch_related("settlements", Prefetch("funding", queryset=Funding.objects.order_by("-amount"))))
+
+
+@transaction.atomic
+def set_links(*, actor, project: Project, settlements, partners) -> None:
+    _check_tenant(project.municipality, None, settlements, partners)
+    before = {"settlements": sorted(str(s) for s in project.settlements.all()),
+              "partners": sorted(str(p) for p in project.partners.all())}
+    project.settlements.set(settlements)
+    project.partners.set(partners)
+    after = {"settlements": sorted(str(s) for s in settlements), "partners": sorted(str(p) for p in partners)}
+    changes = {key: [", ".join(before[key]), ", ".join(after[key])] for key in before if before[key] != after[key]}
+    if changes:
+        audit.record(actor=actor, action="project.updated", obj=project, municipality=project.municipality,
+                     changes=changes)
+
+
+@transaction.atomic
+def add_funding(*, actor, project: Project, source: str, programme: str, amount: Decimal) -> Funding:
+    line = Funding(project=project, source=source, programme=programme, amount=amount)
+    line.full_clean()
+    line.save()
+    audit.record(actor=actor, action="project.updated", obj=project, municipality=project.municipality,
+                 changes={"funding": [None, f"{line.get_source_display()} {programme} {amount}".strip()]})
+    return line

@@ -48,6 +48,7 @@ PAGES = {
     "/office/recommendations/": MATRIX["monitoring.follow_up"],
     "/office/reports/": MATRIX["monitoring.evaluate"],
     "/office/plans/": MATRIX["planning.edit_plan"],
+    "/office/projects/": MATRIX["planning.edit_plan"],
     "/office/observations/": MATRIX["monitoring.answer_observation"],
 }
 

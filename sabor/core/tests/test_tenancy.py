@@ -159,7 +159,8 @@ def test_lists_of_municipality_a_show_nothing_of_b(client_for, two_towns):
     client = client_for("alpha.test", two_towns["admin_a"])
     for path in ("/", "/organisations/", "/plans/", "/projects/", "/projects/export.csv", "/evaluations/",
                  "/recommendations/", "/reports/", "/office/reports/", "/office/evaluations/",
-                 "/office/recommendations/", "/office/import/", "/office/plans/", "/office/observations/", "/office/",
+                 "/office/recommendations/", "/office/import/", "/office/plans/", "/office/observations/",
+                 "/office/projects/", "/office/",
                  "/office/people/", "/office/organisations/", "/office/indicators/", "/office/audit/"):
         response = client.get(path)
         assert response.status_code == 200, path
