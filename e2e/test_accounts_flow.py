@@ -163,6 +163,11 @@ def test_a_value_is_entered_verified_and_then_shown_in_public(site, browser):
     officer.get_by_role("link", name="П3").click()
     audit_accessibility(officer, "office-indicator-edit")
 
+    officer.goto(site + "/office/projects/")
+    audit_accessibility(officer, "office-projects")
+    officer.get_by_role("link", name="Разделно събиране на биоотпадъци").click()
+    audit_accessibility(officer, "office-project")
+
     officer.goto(site + "/office/reports/")
     audit_accessibility(officer, "office-reports")
     officer.get_by_label("План").select_option(label="ПИРО 2021–2027")
