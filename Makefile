@@ -44,9 +44,10 @@ e2e: install
 lint: install
 	$(BIN)/ruff check sabor e2e bench
 
-## Benchmarks; figures go to bench/RESULTS.md.
+## Benchmarks (foundation pages, plan dashboard); figures go to bench/RESULTS.md.
 bench: install
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/plans.py
 
 ## Re-extract translatable strings into the catalogues.
 messages: install
