@@ -72,12 +72,16 @@ class NodeReport:
 
 
 def measured_value(measurement: Measurement) -> Decimal | None:
-    if measurement.assessment:
-        return m.QUALITATIVE_SCORES[measurement.assessment]
-    if measurement.value is not None:
-        return measurement.value
-    if measurement.numerator is not None and measurement.denominator:
-        return measurement.numerator / measurement.denominator * HUNDRED
+    return _value(measurement.value, measurement.numerator, measurement.denominator, measurement.assessment)
+
+
+def _value(value, numerator, denominator, assessment) -> Decimal | None:
+    if assessment:
+        return m.QUALITATIVE_SCORES[assessment]
+    if value is not None:
+        return value
+    if numerator is not None and denominator:
+        return numerator / denominator * HUNDRED
     return None
 
 
@@ -91,11 +95,17 @@ def with_report_data(indicators: QuerySet[Indicator]) -> QuerySet[Indicator]:
 
 
 def indicator_report(indicator: Indicator, period: int, bands: m.Bands = m.DEFAULT_BANDS,
-                     first_year: int | None = None, detail: bool = True) -> IndicatorReport:
-    """The indicator at `period`; needs the prefetches of `with_report_data`. Without
-    `detail`, the year-by-year rows and the forecast (for charts) are skipped."""
-    targets = {target.period: target.value for target in indicator.targets.all()}
-    measured = {item.period: measured_value(item) for item in indicator.verified_measurements}
+                     first_year: int | None = None, detail: bool = True,
+                     targets: dict[int, Decimal] | None = None,
+                     measured: dict[int, Decimal | None] | None = None) -> IndicatorReport:
+    """The indicator at `period`. Its targets and verified values come either from
+    the prefetches of `with_report_data` or, for many indicators at once, as plain
+    dictionaries. Without `detail`, the year-by-year rows and the forecast (for
+    charts) are skipped."""
+    if targets is None:
+        targets = {target.period: target.value for target in indicator.targets.all()}
+    if measured is None:
+        measured = {item.period: measured_value(item) for item in indicator.verified_measurements}
     series = sorted((p, v) for p, v in measured.items() if v is not None)
     how = m.Aggregation(indicator.aggregation)
     direction = m.Direction(indicator.direction)
@@ -159,11 +169,24 @@ def plan_report(plan: Plan, period: int, bands: m.Bands = m.DEFAULT_BANDS, detai
     nodes = list(PlanNode.objects.filter(plan=plan).order_by("path"))
     for node in nodes:
         node.plan = plan  # tier names come from the plan; no query per node
-    indicators = with_report_data(Indicator.objects.filter(plan_node__plan=plan, is_public=True))
+    indicators = list(Indicator.objects.filter(plan_node__plan=plan, is_public=True).order_by("code", "pk"))
+    # Plain values, not model objects: for hundreds of indicators with thousands of
+    # values, building the objects would cost more than everything else together.
+    targets: dict[int, dict[int, Decimal]] = defaultdict(dict)
+    in_plan = {"indicator__plan_node__plan": plan, "indicator__is_public": True}
+    for indicator_id, year, value in Target.objects.filter(**in_plan).values_list(
+            "indicator_id", "period", "value"):
+        targets[indicator_id][year] = value
+    measured: dict[int, dict[int, Decimal | None]] = defaultdict(dict)
+    for indicator_id, year, *fields in Measurement.objects.filter(
+            status=Measurement.Status.VERIFIED, settlement__isnull=True, **in_plan).values_list(
+            "indicator_id", "period", "value", "numerator", "denominator", "assessment"):
+        measured[indicator_id][year] = _value(*fields)
     by_node: dict[int, list[IndicatorReport]] = defaultdict(list)
     for indicator in indicators:
-        by_node[indicator.plan_node_id].append(indicator_report(indicator, period, bands, plan.start_year - 1,
-                                                                detail=detail))
+        by_node[indicator.plan_node_id].append(indicator_report(
+            indicator, period, bands, plan.start_year - 1, detail=detail,
+            targets=targets[indicator.pk], measured=measured[indicator.pk]))
     children: dict[int | None, list[PlanNode]] = defaultdict(list)
     for node in nodes:
         children[node.parent_id].append(node)
@@ -206,6 +229,22 @@ def plan_version(plan_id: int) -> int:
 
 
 def plan_changed(plan_id: int | None) -> None:
-    """Call inside the changing transaction; the version moves once it commits."""
-    if plan_id is not None:
-        transaction.on_commit(lambda: cache.set(_version_key(plan_id), time.time_ns(), timeout=None))
+    """Call inside the changing transaction; the version moves once it commits, and
+    the page is rebuilt in the background — once per plan however many changes the
+    transaction made (loading a plan makes hundreds)."""
+    if plan_id is None:
+        return
+    connection = transaction.get_connection()
+    tokens = connection.__dict__.setdefault("sabor_plan_tokens", {})
+    token = tokens.setdefault(plan_id, object())
+
+    def moved():
+        if tokens.get(plan_id) is not token:
+            return  # another callback of this transaction has done it
+        del tokens[plan_id]
+        from sabor.planning.pages import warm_plan_page
+
+        cache.set(_version_key(plan_id), time.time_ns(), timeout=None)
+        warm_plan_page.enqueue(plan_id)
+
+    transaction.on_commit(moved)

@@ -1,12 +1,9 @@
 from __future__ import annotations
 
 from django import forms
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -15,8 +12,8 @@ from sabor.core.decorators import municipality_required
 from sabor.core.exports import FORMATS, export_response
 from sabor.core.filters import FilterForm, choice_field, filter_status
 from sabor.monitoring.exports import PlanIndicators, PlanValues
-from sabor.monitoring.methodology import bands, in_force
-from sabor.monitoring.selectors import plan_report, plan_summary, plan_version
+from sabor.monitoring.methodology import in_force
+from sabor.planning import pages
 from sabor.planning.exports import ProjectsExport
 from sabor.planning.models import Funding, PlanNode, Project
 from sabor.planning.projects import with_budget
@@ -28,8 +25,7 @@ def plan_list(request):
     return render(request, "planning/plan_list.html", {"plans": plans})
 
 
-def default_year(plan) -> int:
-    return max(plan.start_year, min(plan.end_year, timezone.localdate().year - 1))
+default_year = pages.default_year
 
 
 class YearFilter(FilterForm):
@@ -46,21 +42,10 @@ def plan_detail(request, slug: str):
     form = YearFilter(request.GET, plan)
     year = form.values().get("year") or default_year(plan)
     methodology = in_force(request.municipality)
-    key = (f"sabor:plan-page:{plan.pk}:{plan_version(plan.pk)}:{year}:{get_language()}:"
-           f"{methodology.pk if methodology else 0}")
-    progress_html = cache.get(key)
-    roots = None
-    if progress_html is None:
-        roots = plan_report(plan, year, bands(methodology))
-        progress, status = plan_summary(roots, bands(methodology))
-        progress_html = render_to_string("planning/_plan_progress.html", {
-            "plan": plan, "year": year, "roots": roots, "status": status,
-            "progress_percent": None if progress is None else round(progress * 100),
-            "progress_bar": 0 if progress is None else int(progress * 100)}, request=request)
-        cache.set(key, progress_html, timeout=24 * 3600)
+    html, roots = pages.progress_html(plan, year, get_language())
     return render(request, "planning/plan_detail.html", {
         "plan": plan, "year": year, "form": form, "roots": roots, "methodology": methodology,
-        "progress_html": mark_safe(progress_html),  # noqa: S308 - rendered by our own template just above
+        "progress_html": mark_safe(html),  # noqa: S308 - rendered by our own template in pages.progress_html
     }, status=filter_status(form))
 
 

@@ -125,3 +125,26 @@ def test_the_indicator_page_runs_the_same_queries_for_few_and_many_values(client
     with CaptureQueriesContext(connection) as many:
         client.get(f"/indicators/{indicator.pk}/")
     assert len(many) == len(few)
+
+
+def test_a_change_rebuilds_the_page_in_the_background_once(client_for, municipality, plan, people,
+                                                            django_capture_on_commit_callbacks, monkeypatch):
+    from sabor.planning import pages
+
+    warmed = []
+    real = pages.warm_plan_page
+
+    class Recorder:
+        enqueue = staticmethod(warmed.append)
+
+    monkeypatch.setattr(pages, "warm_plan_page", Recorder)
+    goal = planning.add_node(actor=None, plan=plan, parent=None, title="Растеж")
+    with django_capture_on_commit_callbacks(execute=True):
+        indicator = make_indicator(municipality, goal)
+        for year in (2021, 2022, 2023):
+            verified(indicator, year, 11, entered_by=people["clerk"], verified_by=people["officer"])
+    assert warmed == [plan.pk]
+    real.call(plan.pk)
+    response = client_for("alpha.test").get("/plans/piro/")  # the default year, warmed just now
+    assert response.context["roots"] is None
+    assert "Растеж" in response.content.decode()

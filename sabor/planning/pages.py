@@ -1,0 +1,55 @@
+"""The plan page's progress tree: computed, rendered and cached in one place, so
+that the view and the background warm-up produce exactly the same page."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django_tasks import task
+
+from sabor.monitoring.methodology import bands, in_force
+from sabor.monitoring.selectors import NodeReport, plan_report, plan_summary, plan_version
+from sabor.planning.models import Plan
+
+# Without a shared cache (Redis) each process holds its own copy and sees only its
+# own version moves, so cached pages are kept briefly.
+CACHE_SECONDS = 24 * 3600 if settings.REDIS_URL else 300
+
+
+def default_year(plan: Plan) -> int:
+    return max(plan.start_year, min(plan.end_year, timezone.localdate().year - 1))
+
+
+def progress_html(plan: Plan, year: int, language: str) -> tuple[str, list[NodeReport] | None]:
+    """The rendered progress tree and, when it was computed rather than cached, its data."""
+    methodology = in_force(plan.municipality)
+    key = (f"sabor:plan-page:{plan.pk}:{plan_version(plan.pk)}:{year}:{language}:"
+           f"{methodology.pk if methodology else 0}")
+    html = cache.get(key)
+    if html is not None:
+        return html, None
+    with translation.override(language):
+        roots = plan_report(plan, year, bands(methodology))
+        progress, status = plan_summary(roots, bands(methodology))
+        html = render_to_string("planning/_plan_progress.html", {
+            "plan": plan, "year": year, "roots": roots, "status": status,
+            # One URL lookup instead of one per indicator row.
+            "indicator_base": reverse("planning:indicator_detail", args=[0]).removesuffix("0/"),
+            "progress_percent": None if progress is None else round(progress * 100),
+            "progress_bar": 0 if progress is None else int(progress * 100)})
+    cache.set(key, html, timeout=CACHE_SECONDS)
+    return html, roots
+
+
+@task()
+def warm_plan_page(plan_id: int) -> None:
+    """After a change, computes the page of the plan's current year in every language,
+    so that the next visitor gets it from the cache."""
+    plan = Plan.objects.select_related("municipality").filter(pk=plan_id, is_public=True).first()
+    if plan is None:
+        return
+    for language, _name in settings.LANGUAGES:
+        progress_html(plan, default_year(plan), language)
