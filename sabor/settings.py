@@ -210,6 +210,8 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # WeasyPrint and fontTools narrate every page of a report at INFO.
+    "loggers": {name: {"level": "WARNING"} for name in ("weasyprint", "fontTools")},
     "root": {"handlers": ["console"], "level": env_choice("LOG_LEVEL", "INFO",
                                                           ["DEBUG", "INFO", "WARNING", "ERROR"])},
 }
