@@ -30,6 +30,8 @@ def home(request):
         "organisation_count": organisations.count(),
         "recent_organisations": organisations.order_by("-created_at")[:6],
         "member_count": municipality.memberships.filter(user__is_active=True).count(),
+        "plans": municipality.plans.filter(is_public=True).order_by("-start_year")[:3],
+        "project_count": municipality.projects.filter(is_public=True).count(),
     }
     return render(request, "core/home.html", context)
 
