@@ -56,3 +56,13 @@ def accept_local_decimals(form: forms.BaseForm, *names: str) -> None:
         field.__class__ = LocalDecimalField
         field.localize = False
         field.widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+
+
+def add_service_errors(form: forms.BaseForm, error) -> None:
+    """Shows a service's ValidationError on the form: on its fields where it names
+    them, at the top otherwise."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)

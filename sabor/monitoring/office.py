@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sabor.core.decorators import office_view
+from sabor.core.forms import add_service_errors
 from sabor.core.http import submitted
 from sabor.monitoring import imports, methodology, observations, services
 from sabor.monitoring.forms import AdoptForm, AnswerForm, ImportForm, MeasurementForm, MethodologyForm, ReturnForm
@@ -39,7 +40,7 @@ def indicator_values(request, pk: int):
             if request.POST.get("action") == "submit":
                 services.submit_measurement(actor=request.user, measurement=measurement)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The value has been submitted for verification.")
                              if request.POST.get("action") == "submit" else _("The draft has been saved."))
@@ -47,14 +48,6 @@ def indicator_values(request, pk: int):
     return render(request, "monitoring/office/indicator_values.html", {
         "indicator": indicator, "measurements": measurements, "form": form,
     }, status=400 if form.errors else 200)
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @office_view("monitoring.enter_measurement")

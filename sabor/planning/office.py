@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from sabor.core.decorators import office_view
+from sabor.core.forms import add_service_errors
 from sabor.core.http import submitted
 from sabor.monitoring import services as monitoring
 from sabor.monitoring.forms import IndicatorForm, TargetForm
@@ -15,14 +16,6 @@ from sabor.monitoring.models import Indicator
 from sabor.planning import projects, services
 from sabor.planning.forms import FundingForm, NodeForm, PlanForm, ProjectForm, StatusForm
 from sabor.planning.models import PlanNode
-
-
-def _errors_to(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @office_view("planning.edit_plan")
@@ -33,7 +26,7 @@ def plan_list(request):
             plan = services.create_plan(actor=request.user, municipality=request.municipality,
                                         **{name: form.cleaned_data[name] for name in form.Meta.fields})
         except ValidationError as error:
-            _errors_to(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The plan has been created."))
             return redirect("office:plan", pk=plan.pk)
@@ -61,7 +54,7 @@ def plan_edit(request, pk: int):
             messages.success(request, _("Added."))
             return redirect("office:plan", pk=pk)
     except ValidationError as error:
-        _errors_to(node_form if action == "node" else form, error)
+        add_service_errors(node_form if action == "node" else form, error)
     nodes = plan.nodes.all()
     for node in nodes:
         node.plan = plan
@@ -95,7 +88,7 @@ def node_edit(request, pk: int):
             messages.success(request, _("The indicator has been created; now set its targets."))
             return redirect("office:indicator_edit", pk=indicator.pk)
     except ValidationError as error:
-        _errors_to(indicator_form if action == "indicator" else form, error)
+        add_service_errors(indicator_form if action == "indicator" else form, error)
     return render(request, "planning/office/node.html", {"node": node, "form": form,
                                                          "indicator_form": indicator_form},
                   status=400 if action else 200)
@@ -120,7 +113,7 @@ def indicator_edit(request, pk: int):
             messages.success(request, _("The target has been set."))
             return redirect("office:indicator_edit", pk=pk)
     except ValidationError as error:
-        _errors_to(target_form if action == "target" else form, error)
+        add_service_errors(target_form if action == "target" else form, error)
     return render(request, "planning/office/indicator.html", {
         "indicator": indicator, "form": form, "target_form": target_form,
         "targets": indicator.targets.all()}, status=400 if action else 200)
@@ -140,7 +133,7 @@ def project_list(request):
                 actor=request.user, municipality=request.municipality, settlements=list(data["settlements"]),
                 partners=list(data["partners"]), **{name: data[name] for name in PROJECT_FIELDS})
         except ValidationError as error:
-            _errors_to(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The project has been created."))
             return redirect("office:project", pk=project.pk)
@@ -174,7 +167,7 @@ def project_edit(request, pk: int):
             return _project_saved(request, pk)
     except ValidationError as error:
         target = {"status": status_form, "funding": funding_form}.get(action, form)
-        _errors_to(target, error)
+        add_service_errors(target, error)
     return render(request, "planning/office/project.html", {
         "project": project, "form": form, "status_form": status_form, "funding_form": funding_form,
     }, status=400 if action else 200)
