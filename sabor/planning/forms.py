@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sabor.core.forms import accept_local_decimals
-from sabor.planning.models import Funding, Plan, PlanNode, Project
+from sabor.planning.models import Funding, Milestone, Plan, PlanNode, Project
 
 
 class PlanForm(forms.ModelForm):
@@ -74,3 +74,10 @@ class FundingForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         accept_local_decimals(self, "amount")
+
+
+class MilestoneForm(forms.ModelForm):
+    class Meta:
+        model = Milestone
+        fields = ["title", "due", "done_on"]
+        widgets = {"due": forms.DateInput(attrs={"type": "date"}), "done_on": forms.DateInput(attrs={"type": "date"})}

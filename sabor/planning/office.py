@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sabor.core.decorators import office_view
@@ -14,7 +15,7 @@ from sabor.monitoring import services as monitoring
 from sabor.monitoring.forms import IndicatorForm, TargetForm
 from sabor.monitoring.models import Indicator
 from sabor.planning import projects, services
-from sabor.planning.forms import FundingForm, NodeForm, PlanForm, ProjectForm, StatusForm
+from sabor.planning.forms import FundingForm, MilestoneForm, NodeForm, PlanForm, ProjectForm, StatusForm
 from sabor.planning.models import PlanNode
 
 
@@ -150,6 +151,7 @@ def project_edit(request, pk: int):
                        municipality=request.municipality)
     status_form = StatusForm(request.POST if action == "status" else None, prefix="status")
     funding_form = FundingForm(request.POST if action == "funding" else None, prefix="funding")
+    milestone_form = MilestoneForm(request.POST if action == "milestone" else None, prefix="milestone")
     try:
         if action == "project" and form.is_valid():
             data = form.cleaned_data
@@ -165,11 +167,19 @@ def project_edit(request, pk: int):
         if action == "funding" and funding_form.is_valid():
             projects.add_funding(actor=request.user, project=project, **funding_form.cleaned_data)
             return _project_saved(request, pk)
+        if action == "milestone" and milestone_form.is_valid():
+            projects.add_milestone(actor=request.user, project=project, **milestone_form.cleaned_data)
+            return _project_saved(request, pk)
+        if action == "milestone_done":
+            milestone = get_object_or_404(project.milestones, pk=request.POST.get("milestone"))
+            projects.complete_milestone(actor=request.user, milestone=milestone, on=timezone.localdate())
+            return _project_saved(request, pk)
     except ValidationError as error:
-        target = {"status": status_form, "funding": funding_form}.get(action, form)
+        target = {"status": status_form, "funding": funding_form, "milestone": milestone_form}.get(action, form)
         add_service_errors(target, error)
     return render(request, "planning/office/project.html", {
         "project": project, "form": form, "status_form": status_form, "funding_form": funding_form,
+        "milestone_form": milestone_form,
     }, status=400 if action else 200)
 
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from sabor.core import audit
 from sabor.core.models import Municipality
-from sabor.planning.models import Funding, PlanNode, Project, ProjectStatusChange
+from sabor.planning.models import Funding, Milestone, PlanNode, Project, ProjectStatusChange
 
 PROJECT_FIELDS = ["measure", "title", "title_en", "description", "responsible_unit", "contract_number",
                   "contract_date", "start_date", "end_date", "progress", "spent", "is_public"]
@@ -103,3 +103,23 @@ def add_funding(*, actor, project: Project, source: str, programme: str, amount:
     audit.record(actor=actor, action="project.updated", obj=project, municipality=project.municipality,
                  changes={"funding": [None, f"{line.get_source_display()} {programme} {amount}".strip()]})
     return line
+
+
+@transaction.atomic
+def add_milestone(*, actor, project: Project, title: str, due: date, done_on: date | None = None) -> Milestone:
+    milestone = Milestone(project=project, title=title, due=due, done_on=done_on)
+    milestone.full_clean()
+    milestone.save()
+    audit.record(actor=actor, action="project.updated", obj=project, municipality=project.municipality,
+                 changes={"milestone": [None, f"{title} ({due:%d.%m.%Y})"]})
+    return milestone
+
+
+@transaction.atomic
+def complete_milestone(*, actor, milestone: Milestone, on: date) -> Milestone:
+    milestone.done_on = on
+    milestone.save(update_fields=["done_on"])
+    audit.record(actor=actor, action="project.updated", obj=milestone.project,
+                 municipality=milestone.project.municipality,
+                 changes={"milestone": [milestone.title, f"{milestone.title} ✓ {on:%d.%m.%Y}"]})
+    return milestone

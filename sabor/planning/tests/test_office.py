@@ -129,3 +129,20 @@ def test_bad_projects_are_refused(client_for, municipality, officer, data, field
     assert response.status_code == 400
     assert field in response.context["form"].errors
     assert not Project.objects.exists()
+
+
+def test_milestones_are_added_and_completed(client_for, municipality, officer):
+    from sabor.planning import projects as project_services
+
+    project = project_services.create_project(actor=None, municipality=municipality, title="Проект")
+    client = client_for("alpha.test", officer)
+    assert client.post(f"/office/projects/{project.pk}/", {"action": "milestone", "milestone-title": "Проектиране",
+                                                           "milestone-due": "2025-06-30"}).status_code == 302
+    milestone = project.milestones.get()
+    assert client.post(f"/office/projects/{project.pk}/", {"action": "milestone", "milestone-title": "",
+                                                           "milestone-due": "30.06"}).status_code == 400
+    assert client.post(f"/office/projects/{project.pk}/", {"action": "milestone_done",
+                                                           "milestone": milestone.pk}).status_code == 302
+    milestone.refresh_from_db()
+    assert milestone.done_on is not None
+    assert "Проектиране" in client_for("alpha.test").get(f"/projects/{project.pk}/").content.decode()
