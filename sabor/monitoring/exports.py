@@ -39,16 +39,17 @@ class PlanValues(Exporter):
         self.sheet_title = _("Values")
 
     def headers(self):
-        return [_("Code"), _("Indicator"), _("Year"), _("Settlement"), _("Value"), _("Unit"), _("Assessment"),
-                _("Source"), _("Verified at")]
+        return [_("Code"), _("Indicator"), _("Year"), _("Settlement"), _("Sex"), _("Age group"), _("Value"),
+                _("Unit"), _("Assessment"), _("Source"), _("Verified at")]
 
     def rows(self):
         measurements = (Measurement.objects.filter(indicator__plan_node__plan=self.plan, indicator__is_public=True,
                                                    status=Measurement.Status.VERIFIED)
                         .select_related("indicator", "settlement").order_by("indicator__code", "period",
-                                                                            "settlement__name"))
+                                                                            "settlement__name", "sex", "age_group"))
         for item in measurements:
             yield [item.indicator.code, item.indicator.display_name, item.period,
-                   item.settlement.display_name if item.settlement else "", item.value, item.indicator.unit,
+                   item.settlement.display_name if item.settlement else "", item.get_sex_display() if item.sex else "",
+                   item.get_age_group_display() if item.age_group else "", item.value, item.indicator.unit,
                    item.get_assessment_display() if item.assessment else "", item.source,
                    item.verified_at.date().isoformat() if item.verified_at else ""]

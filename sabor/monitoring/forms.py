@@ -27,14 +27,16 @@ class MeasurementForm(forms.ModelForm):
 
     class Meta:
         model = Measurement
-        fields = ["period", "value", "numerator", "denominator", "assessment", "source", "evidence_url",
-                  "evidence_file", "note"]
+        fields = ["period", "settlement", "sex", "age_group", "value", "numerator", "denominator", "assessment",
+                  "source", "evidence_url", "evidence_file", "note"]
         formfield_callback = https_by_default
         widgets = {"note": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, indicator: Indicator, **kwargs):
         super().__init__(*args, **kwargs)
         plan: Plan | None = indicator.plan_node.plan if indicator.plan_node_id else None
+        self.fields["settlement"].queryset = indicator.municipality.settlements.all()
+        self.fields["settlement"].empty_label = _("— the whole municipality —")
         first, last = (plan.start_year - 1, plan.end_year + 3) if plan else (2000, 2040)
         self.fields["period"].choices = [(year, year) for year in range(first, last + 1)]
         # Values are usually reported for the year just ended.
@@ -52,6 +54,9 @@ class MeasurementForm(forms.ModelForm):
         # their language, which number inputs handle inconsistently.
         accept_local_decimals(self, "value", "numerator", "denominator")
 
+    def breakdown(self) -> dict:
+        return {name: self.cleaned_data[name] for name in ("settlement", "sex", "age_group")}
+
     def clean_evidence_file(self):
         upload = self.cleaned_data.get("evidence_file")
         if upload and getattr(upload, "size", 0) > MAX_EVIDENCE_BYTES:
@@ -59,7 +64,8 @@ class MeasurementForm(forms.ModelForm):
         return upload
 
     def measurement_fields(self) -> dict:
-        fields = {name: self.cleaned_data[name] for name in self.fields if name != "period"}
+        fields = {name: self.cleaned_data[name] for name in self.fields
+                  if name not in ("period", "settlement", "sex", "age_group")}
         if fields.get("evidence_file") is None:
             fields.pop("evidence_file", None)
         elif fields.get("evidence_file") is False:

@@ -22,7 +22,7 @@ from sabor.monitoring.models import Indicator, Measurement
 MAX_ROWS = 5000
 COLUMNS = {
     "targets": ["code", "year", "value"],
-    "measurements": ["code", "year", "value", "ekatte", "source"],
+    "measurements": ["code", "year", "value", "ekatte", "sex", "age_group", "source"],
 }
 
 
@@ -130,7 +130,13 @@ def preview(*, municipality: Municipality, kind: str, table: list[list[str]]) ->
             if settlement is None:
                 row.errors.append(_("No settlement of the municipality has the EKATTE code %(code)s.")
                                   % {"code": values["ekatte"]})
-        key = (values["code"], values["year"], values.get("ekatte", ""))
+        sex, age_group = values.get("sex", ""), values.get("age_group", "")
+        if sex and sex not in Measurement.Sex.values:
+            row.errors.append(_("The sex must be empty, “female” or “male”."))
+        if age_group and age_group not in Measurement.AgeGroup.values:
+            row.errors.append(_("The age group must be empty or one of %(groups)s.")
+                              % {"groups": ", ".join(Measurement.AgeGroup.values)})
+        key = (values["code"], values["year"], values.get("ekatte", ""), sex, age_group)
         if key in seen:
             row.errors.append(_("The same indicator and year appear twice in the file."))
         seen.add(key)
@@ -145,7 +151,8 @@ def preview(*, municipality: Municipality, kind: str, table: list[list[str]]) ->
         if indicator.kind == Indicator.Kind.QUALITATIVE:
             row.errors.append(_("Qualitative indicators are assessed in the back office, not imported."))
         if kind == "measurements" and not row.errors:
-            existing = Measurement.objects.filter(indicator=indicator, period=year, settlement=settlement).first()
+            existing = Measurement.objects.filter(indicator=indicator, period=year, settlement=settlement, sex=sex,
+                                                  age_group=age_group).first()
             if existing and existing.status in (Measurement.Status.SUBMITTED, Measurement.Status.VERIFIED):
                 if existing.value != value:
                     row.errors.append(_("This value is already %(status)s with a different figure.")
@@ -153,14 +160,15 @@ def preview(*, municipality: Municipality, kind: str, table: list[list[str]]) ->
                 else:
                     row.action = "unchanged"
         if not row.errors and not row.action:
-            row.action = "update" if _exists(kind, indicator, year, settlement) else "create"
+            row.action = "update" if _exists(kind, indicator, year, settlement, sex, age_group) else "create"
     return result
 
 
-def _exists(kind, indicator, year, settlement) -> bool:
+def _exists(kind, indicator, year, settlement, sex, age_group) -> bool:
     if kind == "targets":
         return indicator.targets.filter(period=year).exists()
-    return Measurement.objects.filter(indicator=indicator, period=year, settlement=settlement).exists()
+    return Measurement.objects.filter(indicator=indicator, period=year, settlement=settlement, sex=sex,
+                                      age_group=age_group).exists()
 
 
 @transaction.atomic
@@ -182,7 +190,8 @@ def apply(*, actor, municipality: Municipality, kind: str, rows: list[dict]) -> 
         else:
             settlement = settlements.get(row.values.get("ekatte") or "")
             measurement = services.save_measurement(actor=actor, indicator=indicator, period=year,
-                                                    settlement=settlement, value=value,
+                                                    settlement=settlement, sex=row.values.get("sex", ""),
+                                                    age_group=row.values.get("age_group", ""), value=value,
                                                     source=row.values.get("source", "")[:300])
             services.submit_measurement(actor=actor, measurement=measurement)
         changed += 1

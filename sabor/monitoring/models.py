@@ -128,9 +128,26 @@ class Target(models.Model):
         return f"{self.indicator.code} {self.period}: {self.value}"
 
 
+class MeasurementQuerySet(models.QuerySet):
+    def totals(self):
+        """Values for the whole municipality, not broken down by settlement, sex or age."""
+        return self.filter(settlement__isnull=True, sex="", age_group="")
+
+
 class Measurement(models.Model):
     """A reported value of an indicator for a period, entered as a draft, submitted,
-    then verified (or returned) by the M&E officer."""
+    then verified (or returned) by the M&E officer. A value may be broken down by
+    settlement, by sex or by age group; the total has none of these."""
+
+    class Sex(models.TextChoices):
+        FEMALE = "female", _("women")
+        MALE = "male", _("men")
+
+    class AgeGroup(models.TextChoices):
+        CHILDREN = "0-17", _("0–17 years")
+        YOUNG = "18-34", _("18–34 years")
+        MIDDLE = "35-64", _("35–64 years")
+        OLDER = "65+", _("65 years and over")
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
@@ -149,6 +166,10 @@ class Measurement(models.Model):
     settlement = models.ForeignKey(Settlement, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
                                    verbose_name=_("settlement"),
                                    help_text=_("Leave empty for the value of the whole municipality."))
+    sex = models.CharField(_("sex"), max_length=6, choices=Sex.choices, blank=True,
+                           help_text=_("Leave empty for all."))
+    age_group = models.CharField(_("age group"), max_length=5, choices=AgeGroup.choices, blank=True,
+                                 help_text=_("Leave empty for all ages."))
     value = models.DecimalField(_("value"), max_digits=16, decimal_places=4, null=True, blank=True)
     numerator = models.DecimalField(_("numerator"), max_digits=16, decimal_places=4, null=True, blank=True)
     denominator = models.DecimalField(_("denominator"), max_digits=16, decimal_places=4, null=True, blank=True)
@@ -167,14 +188,17 @@ class Measurement(models.Model):
     verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    objects = MeasurementQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("measurement")
         verbose_name_plural = _("measurements")
         ordering = ["period"]
         constraints = [
-            models.UniqueConstraint(fields=["indicator", "period"], condition=Q(settlement__isnull=True),
+            models.UniqueConstraint(fields=["indicator", "period", "sex", "age_group"],
+                                    condition=Q(settlement__isnull=True),
                                     name="measurement_unique_municipal_period"),
-            models.UniqueConstraint(fields=["indicator", "period", "settlement"],
+            models.UniqueConstraint(fields=["indicator", "period", "settlement", "sex", "age_group"],
                                     condition=Q(settlement__isnull=False),
                                     name="measurement_unique_settlement_period"),
         ]

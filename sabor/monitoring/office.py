@@ -29,14 +29,15 @@ def indicator_list(request):
 
 @office_view("monitoring.enter_measurement")
 def indicator_values(request, pk: int):
-    indicator = get_object_or_404(_indicators(request), pk=pk)
+    indicator = get_object_or_404(_indicators(request).select_related("municipality"), pk=pk)
     measurements = (indicator.measurements.select_related("settlement", "entered_by", "verified_by")
-                    .order_by("-period", "settlement__name"))
+                    .order_by("-period", "settlement__name", "sex", "age_group"))
     form = MeasurementForm(*submitted(request, files=True), indicator=indicator, prefix="m")
     if request.method == "POST" and form.is_valid():
         try:
             measurement = services.save_measurement(actor=request.user, indicator=indicator,
-                                                    period=form.cleaned_data["period"], **form.measurement_fields())
+                                                    period=form.cleaned_data["period"], **form.breakdown(),
+                                                    **form.measurement_fields())
             if request.POST.get("action") == "submit":
                 services.submit_measurement(actor=request.user, measurement=measurement)
         except ValidationError as error:

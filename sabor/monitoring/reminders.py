@@ -36,8 +36,8 @@ def data_due(municipality: Municipality, year: int) -> date:
 
 def missing_by_person(municipality: Municipality, year: int) -> dict[int, list[Indicator]]:
     """Responsible person → their indicators without a submitted or verified value for `year`."""
-    reported = Measurement.objects.filter(
-        indicator__municipality=municipality, period=year, settlement__isnull=True,
+    reported = Measurement.objects.totals().filter(
+        indicator__municipality=municipality, period=year,
         status__in=[Measurement.Status.SUBMITTED, Measurement.Status.VERIFIED]).values("indicator_id")
     indicators = (Indicator.objects.filter(municipality=municipality, responsible__isnull=False,
                                            responsible__is_active=True)

@@ -89,7 +89,7 @@ def with_report_data(indicators: QuerySet[Indicator]) -> QuerySet[Indicator]:
     return indicators.prefetch_related(
         Prefetch("targets", queryset=Target.objects.order_by("period")),
         Prefetch("measurements", to_attr="verified_measurements",
-                 queryset=Measurement.objects.filter(status=Measurement.Status.VERIFIED, settlement__isnull=True)
+                 queryset=Measurement.objects.totals().filter(status=Measurement.Status.VERIFIED)
                  .order_by("period")),
     )
 
@@ -178,8 +178,8 @@ def plan_report(plan: Plan, period: int, bands: m.Bands = m.DEFAULT_BANDS, detai
             "indicator_id", "period", "value"):
         targets[indicator_id][year] = value
     measured: dict[int, dict[int, Decimal | None]] = defaultdict(dict)
-    for indicator_id, year, *fields in Measurement.objects.filter(
-            status=Measurement.Status.VERIFIED, settlement__isnull=True, **in_plan).values_list(
+    for indicator_id, year, *fields in Measurement.objects.totals().filter(
+            status=Measurement.Status.VERIFIED, **in_plan).values_list(
             "indicator_id", "period", "value", "numerator", "denominator", "assessment"):
         measured[indicator_id][year] = _value(*fields)
     by_node: dict[int, list[IndicatorReport]] = defaultdict(list)

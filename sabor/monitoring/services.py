@@ -103,16 +103,20 @@ def _check_measurement(indicator: Indicator, measurement: Measurement) -> None:
 
 
 @transaction.atomic
-def save_measurement(*, actor, indicator: Indicator, period: int, settlement=None, **fields: Any) -> Measurement:
-    """Creates or edits the draft of a period's value."""
+def save_measurement(*, actor, indicator: Indicator, period: int, settlement=None, sex: str = "",
+                     age_group: str = "", **fields: Any) -> Measurement:
+    """Creates or edits the draft of a period's value (for the whole municipality, or
+    for one settlement, sex or age group)."""
     check_period(indicator, period)
     if settlement is not None and settlement.municipality_id != indicator.municipality_id:
         raise ValidationError({"settlement": _("That settlement is not in this municipality.")},
                               code="foreign_settlement")
     measurement = (Measurement.objects.select_for_update()
-                   .filter(indicator=indicator, period=period, settlement=settlement).first())
+                   .filter(indicator=indicator, period=period, settlement=settlement, sex=sex or "",
+                           age_group=age_group or "").first())
     if measurement is None:
-        measurement = Measurement(indicator=indicator, period=period, settlement=settlement, entered_by=actor)
+        measurement = Measurement(indicator=indicator, period=period, settlement=settlement, sex=sex or "",
+                                  age_group=age_group or "", entered_by=actor)
     elif measurement.status not in EDITABLE_STATUSES:
         raise ValidationError(_("This value has been %(status)s and can no longer be edited.")
                               % {"status": measurement.get_status_display()}, code="not_editable")

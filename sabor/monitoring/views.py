@@ -42,9 +42,9 @@ def indicator_detail(request, pk: int):
         "indicator": indicator, "plan": plan, "report": report, "year": year, "form": form,
         "chart": line_chart(labels, series),
         "observations": indicator.observations.select_related("author", "answered_by"),
-        "by_settlement": indicator.measurements.filter(status=Measurement.Status.VERIFIED, period=report.period,
-                                                       settlement__isnull=False).select_related("settlement")
-        .order_by("settlement__name"),
+        "breakdown": indicator.measurements.filter(status=Measurement.Status.VERIFIED, period=report.period)
+        .exclude(settlement__isnull=True, sex="", age_group="").select_related("settlement")
+        .order_by("settlement__name", "sex", "age_group"),
         "observation_form": ObservationForm(initial={"period": year}) if can_observe else None,
     }, status=filter_status(form) if form else 200)
 

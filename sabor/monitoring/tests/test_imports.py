@@ -111,3 +111,14 @@ def test_an_indicator_of_another_municipality_is_unknown(client_for, setup, othe
         "kind": "targets", "file": _csv("code;year;value\nБ1;2024;5\n")})
     assert response.status_code == 400
     assert not Target.objects.filter(indicator__code="Б1", period=2024).exists()
+
+
+def test_breakdowns_by_sex_and_age_import_beside_the_total(client_for, setup):
+    text = "code;year;value;sex;age_group\nП2;2023;10,4;;\nП2;2023;11,2;female;\nП2;2023;9,6;male;\nП2;2023;14;;18-34\n"
+    client = client_for("alpha.test", setup)
+    assert client.post("/office/import/", {"kind": "measurements", "file": _csv(text)}).status_code == 200
+    client.post("/office/import/", {"action": "confirm"})
+    assert Measurement.objects.count() == 4 and Measurement.objects.totals().get().value == Decimal("10.4")
+    bad = client.post("/office/import/", {"kind": "measurements",
+                                          "file": _csv("code;year;value;sex\nП2;2024;1;unknown\n")})
+    assert bad.status_code == 400

@@ -139,3 +139,22 @@ def test_values_by_settlement_are_shown_on_the_indicator_page(client_for, munici
     services.verify_measurement(actor=officer, measurement=measurement)
     body = client_for("alpha.test").get(f"/indicators/{indicator.pk}/?year=2024").content.decode()
     assert "Мерданя" in body and "7,5" in body
+
+
+def test_values_by_sex_and_age_are_entered_and_do_not_count_as_the_total(client_for, municipality, indicator,
+                                                                         clerk, officer):
+    from sabor.monitoring import services
+
+    client = client_for("alpha.test", clerk)
+    assert _enter(client, indicator, value="11,2", sex="female").status_code == 302
+    assert _enter(client, indicator, value="9,6", sex="male").status_code == 302
+    assert _enter(client, indicator, value="14", age_group="18-34").status_code == 302
+    assert _enter(client, indicator, value="10,4").status_code == 302  # the total
+    assert Measurement.objects.count() == 4
+    assert _enter(client, indicator, value="1", sex="other").status_code == 400
+    for measurement in Measurement.objects.all():
+        services.verify_measurement(actor=officer, measurement=measurement)
+    response = client_for("alpha.test").get(f"/indicators/{indicator.pk}/?year=2023")
+    assert response.context["report"].value == Decimal("10.4")
+    body = response.content.decode()
+    assert "жени" in body and "11,2" in body and "18–34 години" in body

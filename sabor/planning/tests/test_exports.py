@@ -28,7 +28,8 @@ def test_values_download_as_csv_readable_by_spreadsheets(client_for, plan_with_v
     assert response["Content-Disposition"] == 'attachment; filename="piro-values.csv"'
     text = response.content.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
-    assert rows[1][:3] == ["П2", rows[1][1], "2023"] and rows[1][4] == "10.4000"
+    assert rows[1][:3] == ["П2", rows[1][1], "2023"] and rows[1][6] == "10.4000"
+    assert rows[0][4:6] == ["Пол", "Възрастова група"]
 
 
 def test_indicators_download_as_xlsx_with_formulas_defused(client_for, plan_with_values):
