@@ -164,7 +164,8 @@ class ApprovalForm(forms.Form):
 class IndicatorForm(forms.ModelForm):
     class Meta:
         model = Indicator
-        fields = ["code", "name", "name_en", "unit", "kind", "level", "direction", "aggregation", "baseline_value",
+        fields = ["code", "name", "name_en", "project", "unit", "kind", "level", "direction", "aggregation",
+                  "baseline_value",
                   "baseline_year", "range_low", "range_high", "weight", "definition", "formula", "source",
                   "collection_method", "frequency", "responsible_unit", "quality_checks", "is_public"]
         widgets = {name: forms.Textarea(attrs={"rows": 2}) for name in
@@ -173,6 +174,7 @@ class IndicatorForm(forms.ModelForm):
     def __init__(self, *args, municipality, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.municipality = municipality
+        self.fields["project"].queryset = municipality.projects.all()
         accept_local_decimals(self, "baseline_value", "range_low", "range_high", "weight")
 
     def clean_code(self):
@@ -195,7 +197,7 @@ MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
 class ImportForm(forms.Form):
     kind = forms.ChoiceField(label=_("What the file holds"), choices=[
-        ("measurements", _("measured values (code, year, value, ekatte, source)")),
+        ("measurements", _("measured values (code, year, value; optional: ekatte, sex, age_group, source)")),
         ("targets", _("targets (code, year, value)"))])
     file = forms.FileField(label=_("CSV or XLSX file"), validators=[FileExtensionValidator(["csv", "xlsx"])])
 

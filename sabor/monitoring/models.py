@@ -49,6 +49,9 @@ class Indicator(models.Model):
                                      verbose_name=_("municipality"))
     plan_node = models.ForeignKey(PlanNode, on_delete=models.CASCADE, null=True, blank=True,
                                   related_name="indicators", verbose_name=_("plan goal or measure"))
+    project = models.ForeignKey("planning.Project", on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="indicators", verbose_name=_("project"),
+                                help_text=_("For an indicator of one project (its outputs and results)."))
     policy = models.CharField(_("policy"), max_length=200, blank=True,
                               help_text=_("For an indicator of a policy outside the plan."))
     code = models.CharField(_("code"), max_length=20)

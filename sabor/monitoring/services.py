@@ -16,7 +16,7 @@ from sabor.core.models import Municipality
 from sabor.monitoring.models import Indicator, Measurement, Target
 from sabor.monitoring.selectors import plan_changed
 
-INDICATOR_FIELDS = ["plan_node", "policy", "code", "name", "name_en", "unit", "kind", "level", "direction",
+INDICATOR_FIELDS = ["plan_node", "project", "policy", "code", "name", "name_en", "unit", "kind", "level", "direction",
                     "aggregation", "baseline_value", "baseline_year", "range_low", "range_high", "weight",
                     "definition", "formula", "source", "collection_method", "frequency", "responsible",
                     "responsible_unit", "quality_checks", "is_public"]
@@ -29,6 +29,8 @@ EDITABLE_STATUSES = {Measurement.Status.DRAFT, Measurement.Status.RETURNED}
 def create_indicator(*, actor, municipality: Municipality, **fields: Any) -> Indicator:
     if fields.get("plan_node") is not None and fields["plan_node"].plan.municipality_id != municipality.pk:
         raise ValidationError(_("That plan belongs to another municipality."), code="foreign_plan")
+    if fields.get("project") is not None and fields["project"].municipality_id != municipality.pk:
+        raise ValidationError(_("That project belongs to another municipality."), code="foreign_project")
     indicator = Indicator(municipality=municipality, **fields)
     indicator.full_clean()
     indicator.save()
@@ -52,7 +54,8 @@ def _changed(indicator: Indicator) -> None:
 
 def check_period(indicator: Indicator, period: int) -> None:
     """A period must fall within the plan of the indicator (or a sane range)."""
-    plan = indicator.plan_node.plan if indicator.plan_node_id else None
+    plan = (indicator.plan_node.plan if indicator.plan_node_id else
+            indicator.project.measure.plan if indicator.project_id and indicator.project.measure_id else None)
     low, high = (plan.start_year - 1, plan.end_year + 3) if plan else (1990, 2100)
     if not low <= period <= high:
         raise ValidationError(

@@ -4,6 +4,7 @@ from django import forms
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +13,8 @@ from sabor.core.decorators import municipality_required
 from sabor.core.exports import FORMATS, export_response
 from sabor.core.filters import FilterForm, choice_field, filter_status
 from sabor.monitoring.exports import PlanIndicators, PlanValues
-from sabor.monitoring.methodology import in_force
+from sabor.monitoring.methodology import bands, in_force
+from sabor.monitoring.selectors import indicator_report, with_report_data
 from sabor.planning import pages
 from sabor.planning.exports import ProjectsExport
 from sabor.planning.models import Funding, PlanNode, Project
@@ -108,7 +110,12 @@ def project_list(request):
 def project_detail(request, pk: int):
     project = get_object_or_404(with_budget(request.municipality.projects.filter(is_public=True))
                                 .prefetch_related("partners", "status_history", "milestones"), pk=pk)
-    return render(request, "planning/project_detail.html", {"project": project})
+    year = pages.default_year(project.measure.plan) if project.measure else timezone.localdate().year - 1
+    methodology = in_force(request.municipality)
+    indicators = [indicator_report(indicator, year, bands(methodology), detail=False)
+                  for indicator in with_report_data(project.indicators.filter(is_public=True))]
+    return render(request, "planning/project_detail.html", {"project": project, "indicators": indicators,
+                                                            "year": year})
 
 
 @municipality_required

@@ -331,6 +331,14 @@ def generate_reports(municipality: Municipality) -> None:
     reports.record_approval(actor=officer, report=report, number="238", on=date(2021, 3, 25))
 
 
+def _project_indicators(municipality: Municipality, officer: User) -> None:
+    """The targets of the 2013–2014 project are its own indicators too."""
+    project = municipality.projects.get(title__startswith="Разработване и прилагане на ефективни")
+    for indicator in Indicator.objects.filter(municipality=municipality, code__in=["О4", "О5", "О6", "О7", "О8"],
+                                              project__isnull=True):
+        monitoring.update_indicator(actor=officer, indicator=indicator, project=project)
+
+
 def _tree(plan: Plan, tree, parent=None) -> None:
     for title, title_en, children in tree:
         node = plan.nodes.filter(parent=parent, title=title).first() or planning.add_node(
@@ -408,4 +416,5 @@ def load(municipality: Municipality) -> None:
         _tree(plan, tree)
         _indicators(plan, rows, clerk, officer)
     _projects(municipality, officer)
+    _project_indicators(municipality, officer)
     _evaluations(municipality, officer)
