@@ -95,9 +95,11 @@ def _percent(value) -> str:
     return "—" if value is None else f"{round(value * 100)}%"
 
 
-def _table(document, headers: list[str], rows: list[list[str]]):
+def _table(document, headers: list[str], rows: list[list[str]], widths: list[float] | None = None):
+    """A grid table; `widths` in cm, so that the text column is wide and the number columns narrow."""
     table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
+    table.autofit = widths is None
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
         cell.text = text
         for run in cell.paragraphs[0].runs:
@@ -106,6 +108,13 @@ def _table(document, headers: list[str], rows: list[list[str]]):
         cells = table.add_row().cells
         for cell, text in zip(cells, row, strict=True):
             cell.text = str(text)
+    if widths:
+        # Word reads the cell widths, LibreOffice the column grid: set both.
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = Cm(width)
+        for row in table.rows:
+            for cell, width in zip(row.cells, widths, strict=True):
+                cell.width = Cm(width)
     return table
 
 
@@ -119,6 +128,10 @@ def _markdown_paragraphs(document, text: str) -> None:
 def render_docx(context: dict) -> bytes:
     report, plan, year = context["report"], context["plan"], context["year"]
     document = Document()
+    for section in document.sections:  # A4 with 2 cm margins: 17 cm of text width
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        section.left_margin = section.right_margin = Cm(2)
+        section.top_margin = section.bottom_margin = Cm(2)
     style = document.styles["Normal"]
     style.font.name = "DejaVu Sans"
     style.font.size = Pt(10)
@@ -145,17 +158,19 @@ def render_docx(context: dict) -> bytes:
                               "Статус"],
                    [[r.indicator.code, r.indicator.name, r.indicator.unit, num(r.indicator.baseline_value),
                      num(r.final_target), num(r.value), _percent(r.progress), STATUS_LABELS[r.status]]
-                    for r in node.indicators])
+                    for r in node.indicators], widths=[1.1, 5.0, 1.5, 1.7, 1.5, 2.0, 1.9, 2.3])
             for item in node.indicators:
                 chart = charts.get(item.indicator.pk)
                 if chart:
-                    document.add_paragraph(f"Фигура: {item.indicator.code} {item.indicator.name}")
                     document.add_picture(io.BytesIO(chart.png), width=Cm(14))
+                    document.add_paragraph(f"Фигура: {item.indicator.code} {item.indicator.name} "
+                                           f"({item.indicator.unit}) — очакван път (пунктир), целеви стойности "
+                                           f"(квадрати), постигнато (линия).")
     document.add_heading("3. Проекти", level=1)
     _table(document, ["Проект", "Мярка", "Статус", "Бюджет, лв.", "Изразходвани, лв.", "Финансиране"],
            [[p.title, p.measure.code if p.measure else "", p.get_status_display(), num(p.budget), num(p.spent),
              "; ".join(f"{line.get_source_display()} {line.programme}".strip() for line in p.funding.all())]
-            for p in context["projects"]])
+            for p in context["projects"]], widths=[5.0, 1.3, 2.0, 2.3, 2.3, 4.1])
     document.add_heading("4. Предприети действия", level=1)
     _markdown_paragraphs(document, report.actions_taken)
     document.add_heading("5. Мониторинг и оценка", level=1)
@@ -164,12 +179,12 @@ def render_docx(context: dict) -> bytes:
         document.add_heading(evaluation.title, level=2)
         _markdown_paragraphs(document, evaluation.findings)
         _table(document, ["Критерий", "Оценка (1–5)"],
-               [[score.get_criterion_display(), score.score] for score in evaluation.scores.all()])
+               [[score.get_criterion_display(), score.score] for score in evaluation.scores.all()], widths=[6, 3])
     if context["open_recommendations"]:
         document.add_heading("Препоръки в процес на изпълнение", level=2)
         _table(document, ["Препоръка", "Отговорник", "Срок", "Статус"],
                [[r.text, r.owner, f"{r.deadline:%d.%m.%Y}", r.get_status_display()]
-                for r in context["open_recommendations"]])
+                for r in context["open_recommendations"]], widths=[7.5, 4.5, 2.2, 2.8])
     document.add_heading("6. Заключения", level=1)
     _markdown_paragraphs(document, report.conclusions)
     buffer = io.BytesIO()
