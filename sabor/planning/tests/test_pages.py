@@ -148,3 +148,11 @@ def test_a_change_rebuilds_the_page_in_the_background_once(client_for, municipal
     response = client_for("alpha.test").get("/plans/piro/")  # the default year, warmed just now
     assert response.context["roots"] is None
     assert "Растеж" in response.content.decode()
+
+
+def test_the_tree_escapes_what_people_typed(client_for, municipality, plan, people):
+    goal = planning.add_node(actor=None, plan=plan, parent=None, title=f"Цел {testing.XSS}")
+    make_indicator(municipality, goal, code="X<1>", name=f"Показател {testing.XSS}")
+    body = client_for("alpha.test").get("/plans/piro/").content.decode()
+    assert testing.XSS not in body
+    assert "Цел &lt;script&gt;" in body and "X&lt;1&gt;" in body
