@@ -7,10 +7,11 @@ import rules
 
 from sabor.accounts.models import STAFF_ROLES, Organisation, OrganisationMember, Role
 from sabor.accounts.roles import roles_of
+from sabor.core.models import Municipality
 
 
 def _municipality_of(obj):
-    return obj if obj.__class__.__name__ == "Municipality" else getattr(obj, "municipality", None)
+    return obj if isinstance(obj, Municipality) else getattr(obj, "municipality", None)
 
 
 def has_role(*roles: Role):

@@ -18,6 +18,7 @@ from sabor.accounts.models import (
     StakeholderGroup,
     User,
 )
+from sabor.accounts.roles import forget_roles
 from sabor.core.models import Municipality, MunicipalityDomain
 from sabor.territory.models import Settlement
 
@@ -67,7 +68,7 @@ def make_member(municipality: Municipality, *roles: Role, user: User | None = No
     wants_mfa = mfa if mfa is not None else bool(set(roles) & STAFF_ROLES)
     if wants_mfa and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
         TOTP.activate(user, generate_totp_secret())
-    user.__dict__.pop("_sabor_roles", None)
+    forget_roles(user)
     return user
 
 

@@ -24,12 +24,12 @@ from sabor.core.templatetags.sabor import num
 from sabor.monitoring import methodology as methodologies
 from sabor.monitoring.models import AnnualReport, Evaluation, Recommendation
 from sabor.monitoring.selectors import IndicatorReport, NodeReport, plan_report, plan_summary
+from sabor.monitoring.templatetags.monitoring import status_label
 from sabor.planning.models import Project
 from sabor.planning.projects import with_budget
 
 logger = logging.getLogger(__name__)
 
-STATUS_LABELS = {"on_track": "по план", "behind": "изостава", "at_risk": "в риск", "no_data": "няма данни"}
 
 
 @dataclass(eq=False)
@@ -148,16 +148,16 @@ def render_docx(context: dict) -> bytes:
     _markdown_paragraphs(document, report.general_conditions)
     document.add_heading("2. Напредък по цели и приоритети", level=1)
     document.add_paragraph(f"Напредък на плана като цяло: {_percent(context['progress'])} "
-                           f"({STATUS_LABELS[context['status']]}).")
+                           f"({status_label(context['status'])}).")
     charts = {chart.report.indicator.pk: chart for chart in context["charts"]}
     for node in context["nodes"]:
         document.add_heading(f"{node.node.code} {node.node.title} — {_percent(node.progress)} "
-                             f"({STATUS_LABELS[node.status]})", level=2 if node.node.depth == 0 else 3)
+                             f"({status_label(node.status)})", level=2 if node.node.depth == 0 else 3)
         if node.indicators:
             _table(document, ["Код", "Индикатор", "Мярка", "Базова", "Цел", f"Стойност {year}", "Напредък",
                               "Статус"],
                    [[r.indicator.code, r.indicator.name, r.indicator.unit, num(r.indicator.baseline_value),
-                     num(r.final_target), num(r.value), _percent(r.progress), STATUS_LABELS[r.status]]
+                     num(r.final_target), num(r.value), _percent(r.progress), status_label(r.status)]
                     for r in node.indicators], widths=[1.1, 5.0, 1.5, 1.7, 1.5, 2.0, 1.9, 2.3])
             for item in node.indicators:
                 chart = charts.get(item.indicator.pk)

@@ -16,7 +16,8 @@ from sabor.monitoring.forms import ObservationForm
 from sabor.monitoring.methodology import bands, in_force
 from sabor.monitoring.models import Indicator, Measurement
 from sabor.monitoring.selectors import indicator_report, with_report_data
-from sabor.planning.views import YearFilter, default_year
+from sabor.planning.pages import default_year
+from sabor.planning.views import YearFilter
 
 
 @municipality_required

@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from django_tasks import task
 
 from sabor.monitoring.methodology import bands, in_force
+from sabor.monitoring.models import Methodology
 from sabor.monitoring.selectors import NodeReport, plan_report, plan_summary, plan_version
 from sabor.planning.models import Plan
 
@@ -23,9 +24,10 @@ def default_year(plan: Plan) -> int:
     return max(plan.start_year, min(plan.end_year, timezone.localdate().year - 1))
 
 
-def progress_html(plan: Plan, year: int, language: str) -> tuple[str, list[NodeReport] | None]:
-    """The rendered progress tree and, when it was computed rather than cached, its data."""
-    methodology = in_force(plan.municipality)
+def progress_html(plan: Plan, year: int, language: str,
+                  methodology: Methodology | None) -> tuple[str, list[NodeReport] | None]:
+    """The rendered progress tree and, when it was computed rather than cached, its data.
+    `methodology` is the one in force, which the caller has already looked up."""
     key = (f"sabor:plan-page:{plan.pk}:{plan_version(plan.pk)}:{year}:{language}:"
            f"{methodology.pk if methodology else 0}")
     html = cache.get(key)
@@ -51,5 +53,6 @@ def warm_plan_page(plan_id: int) -> None:
     plan = Plan.objects.select_related("municipality").filter(pk=plan_id, is_public=True).first()
     if plan is None:
         return
+    methodology = in_force(plan.municipality)
     for language, _name in settings.LANGUAGES:
-        progress_html(plan, default_year(plan), language)
+        progress_html(plan, default_year(plan), language, methodology)

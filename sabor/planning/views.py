@@ -27,9 +27,6 @@ def plan_list(request):
     return render(request, "planning/plan_list.html", {"plans": plans})
 
 
-default_year = pages.default_year
-
-
 class YearFilter(FilterForm):
     year = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False)
 
@@ -42,9 +39,9 @@ class YearFilter(FilterForm):
 def plan_detail(request, slug: str):
     plan = get_object_or_404(request.municipality.plans.filter(is_public=True), slug=slug)
     form = YearFilter(request.GET, plan)
-    year = form.values().get("year") or default_year(plan)
+    year = form.values().get("year") or pages.default_year(plan)
     methodology = in_force(request.municipality)
-    html, roots = pages.progress_html(plan, year, get_language())
+    html, roots = pages.progress_html(plan, year, get_language(), methodology)
     return render(request, "planning/plan_detail.html", {
         "plan": plan, "year": year, "form": form, "roots": roots, "methodology": methodology,
         "progress_html": mark_safe(html),  # noqa: S308 - rendered by our own template in pages.progress_html

@@ -5,6 +5,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from sabor.accounts import services
 from sabor.accounts.models import Role
+from sabor.accounts.roles import forget_roles
 from sabor.core import testing
 
 pytestmark = pytest.mark.django_db
@@ -71,7 +72,7 @@ def world(municipality, other_municipality):
     for name, org in (("org_representative", organisation), ("other_representative", other_organisation)):
         person = testing.make_member(municipality, Role.RESIDENT)
         services.add_organisation_member(actor=None, organisation=org, user=person, is_representative=True)
-        person.__dict__.pop("_sabor_roles", None)
+        forget_roles(person)
         people[name] = person
     return {"people": people, "organisation": organisation}
 

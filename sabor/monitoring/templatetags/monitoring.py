@@ -14,10 +14,13 @@ register = template.Library()
 STATUS_LABELS = {"on_track": _("on track"), "behind": _("behind"), "at_risk": _("at risk"), "no_data": _("no data")}
 
 
+def status_label(status) -> str:
+    return str(STATUS_LABELS.get(status, STATUS_LABELS["no_data"]))
+
+
 @register.simple_tag
 def status_badge(status):
-    return format_html('<span class="status status-{}">{}</span>', status,
-                       STATUS_LABELS.get(status, STATUS_LABELS["no_data"]))
+    return format_html('<span class="status status-{}">{}</span>', status, status_label(status))
 
 
 @register.simple_tag
