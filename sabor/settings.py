@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "sabor.accounts",
     "sabor.planning",
     "sabor.monitoring",
+    "sabor.training",
 ]
 
 MIDDLEWARE = [

@@ -8,6 +8,7 @@ from sabor.core import views as core_views
 from sabor.monitoring import evaluation_views, report_views
 from sabor.monitoring import office as monitoring_office
 from sabor.planning import office as planning_office
+from sabor.training import office as training_office
 
 office_patterns = ([
     path("", core_views.office_dashboard, name="dashboard"),
@@ -43,12 +44,22 @@ office_patterns = ([
     path("organisations/<int:pk>/members/", accounts_office.organisation_member_add, name="organisation_member_add"),
     path("organisations/<int:pk>/members/<int:member_pk>/", accounts_office.organisation_member_update,
          name="organisation_member_update"),
+    path("training/", training_office.programme_list, name="programmes"),
+    path("training/<int:pk>/", training_office.programme, name="programme"),
+    path("training/<int:pk>/trainees/", training_office.trainees, name="trainees"),
+    path("training/<int:pk>/participants.<str:fmt>", training_office.participants_export,
+         name="programme_participants"),
+    path("training/<int:pk>/tests/<str:kind>/", training_office.test, name="test"),
+    path("training/sessions/<int:pk>/", training_office.session, name="session"),
+    path("training/sessions/<int:pk>/sheet.pdf", training_office.attendance_sheet, name="session_sheet"),
+    path("training/enrolments/<int:pk>/status/", training_office.enrolment_status, name="enrolment_status"),
 ], "office")
 
 urlpatterns = [
     path("", include("sabor.core.urls")),
     path("", include("sabor.accounts.urls")),
     path("", include("sabor.planning.urls")),
+    path("", include("sabor.training.urls")),
     path("office/", include(office_patterns)),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

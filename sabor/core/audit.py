@@ -59,6 +59,22 @@ ACTIONS: dict[str, Any] = {
     "report.approved": _("Annual report approval recorded"),
     "observation.added": _("Civic monitoring observation added"),
     "observation.answered": _("Civic monitoring observation answered"),
+    "training.programme_created": _("Training programme created"),
+    "training.programme_updated": _("Training programme updated"),
+    "training.module_added": _("Training module added"),
+    "training.module_removed": _("Training module removed"),
+    "training.target_set": _("Training target set"),
+    "training.material_added": _("Training material added"),
+    "training.session_added": _("Training session added"),
+    "training.session_updated": _("Training session updated"),
+    "training.enrolled": _("Trainee enrolled"),
+    "training.applied": _("Applied for a training"),
+    "training.enrolment_changed": _("Enrolment changed"),
+    "training.attendance_recorded": _("Training attendance recorded"),
+    "training.test_changed": _("Training test changed"),
+    "training.test_taken": _("Training test taken"),
+    "training.completed": _("Training completed and certificate issued"),
+    "training.role_offer_answered": _("Role offered after training answered"),
 }
 
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sabor.core.forms import LocalDecimalField, accept_local_decimals, https_by_default
+from sabor.monitoring import live
 from sabor.monitoring.models import (
     AnnualReport,
     CriterionScore,
@@ -176,6 +177,18 @@ class IndicatorForm(forms.ModelForm):
         self.instance.municipality = municipality
         self.fields["project"].queryset = municipality.projects.all()
         accept_local_decimals(self, "baseline_value", "range_low", "range_high", "weight")
+        self.fields["live"] = forms.ChoiceField(
+            label=_("Values computed by Sabor from"), required=False,
+            choices=[("", _("nothing: values are entered and verified by people"))] + live.choices(municipality),
+            initial=f"{self.instance.live_source}{live.SEPARATOR}{self.instance.live_key}"
+            if self.instance.live_source else "",
+            help_text=_("Counts that Sabor keeps itself, such as people trained, fill the indicator's values "
+                        "automatically."))
+
+    def clean(self):
+        data = super().clean()
+        data["live_source"], data["live_key"] = live.split(data.pop("live", ""))
+        return data
 
     def clean_code(self):
         code = self.cleaned_data["code"]

@@ -85,6 +85,9 @@ class Indicator(models.Model):
     responsible_unit = models.CharField(_("responsible unit"), max_length=200, blank=True)
     quality_checks = models.TextField(_("quality checks"), blank=True)
     is_public = models.BooleanField(_("public"), default=True)
+    # Where Sabor computes the values itself (see sabor.monitoring.live).
+    live_source = models.CharField(_("computed from"), max_length=40, blank=True)
+    live_key = models.CharField(_("computed from (which)"), max_length=40, blank=True)
 
     class Meta:
         verbose_name = _("indicator")

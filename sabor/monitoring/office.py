@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from sabor.core.decorators import office_view
 from sabor.core.forms import add_service_errors
 from sabor.core.http import submitted
-from sabor.monitoring import imports, methodology, observations, services
+from sabor.monitoring import imports, live, methodology, observations, services
 from sabor.monitoring.forms import AdoptForm, AnswerForm, ImportForm, MeasurementForm, MethodologyForm, ReturnForm
 from sabor.monitoring.models import Indicator, Measurement, Methodology, Observation
 
@@ -47,7 +47,7 @@ def indicator_values(request, pk: int):
                              if request.POST.get("action") == "submit" else _("The draft has been saved."))
             return redirect("office:indicator_values", pk=indicator.pk)
     return render(request, "monitoring/office/indicator_values.html", {
-        "indicator": indicator, "measurements": measurements, "form": form,
+        "indicator": indicator, "measurements": measurements, "form": form, "computed_from": live.describe(indicator),
     }, status=400 if form.errors else 200)
 
 

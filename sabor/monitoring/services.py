@@ -13,13 +13,14 @@ from django.utils.translation import gettext as _
 
 from sabor.core import audit
 from sabor.core.models import Municipality
+from sabor.monitoring import live
 from sabor.monitoring.models import Indicator, Measurement, Target
 from sabor.monitoring.selectors import plan_changed
 
 INDICATOR_FIELDS = ["plan_node", "project", "policy", "code", "name", "name_en", "unit", "kind", "level", "direction",
                     "aggregation", "baseline_value", "baseline_year", "range_low", "range_high", "weight",
                     "definition", "formula", "source", "collection_method", "frequency", "responsible",
-                    "responsible_unit", "quality_checks", "is_public"]
+                    "responsible_unit", "quality_checks", "is_public", "live_source", "live_key"]
 MEASUREMENT_FIELDS = ["value", "numerator", "denominator", "assessment", "source", "evidence_url", "evidence_file",
                       "note"]
 EDITABLE_STATUSES = {Measurement.Status.DRAFT, Measurement.Status.RETURNED}
@@ -31,19 +32,24 @@ def create_indicator(*, actor, municipality: Municipality, **fields: Any) -> Ind
         raise ValidationError(_("That plan belongs to another municipality."), code="foreign_plan")
     if fields.get("project") is not None and fields["project"].municipality_id != municipality.pk:
         raise ValidationError(_("That project belongs to another municipality."), code="foreign_project")
+    live.check(municipality, fields.get("live_source", ""), fields.get("live_key", ""))
     indicator = Indicator(municipality=municipality, **fields)
     indicator.full_clean()
     indicator.save()
     audit.record(actor=actor, action="indicator.created", obj=indicator, municipality=municipality)
     _changed(indicator)
+    live.sync(indicator)
     return indicator
 
 
 @transaction.atomic
 def update_indicator(*, actor, indicator: Indicator, **fields: Any) -> Indicator:
+    live.check(indicator.municipality, fields.get("live_source", indicator.live_source),
+               fields.get("live_key", indicator.live_key))
     audit.save_changes(indicator, actor=actor, action="indicator.updated", editable=INDICATOR_FIELDS,
                        values=fields, municipality=indicator.municipality)
     _changed(indicator)
+    live.sync(indicator)
     return indicator
 
 
@@ -110,6 +116,9 @@ def save_measurement(*, actor, indicator: Indicator, period: int, settlement=Non
                      age_group: str = "", **fields: Any) -> Measurement:
     """Creates or edits the draft of a period's value (for the whole municipality, or
     for one settlement, sex or age group)."""
+    if indicator.live_source:
+        raise ValidationError(_("The values of this indicator are computed by Sabor (%(source)s); they cannot be "
+                                "entered by hand.") % {"source": live.describe(indicator)}, code="computed")
     check_period(indicator, period)
     if settlement is not None and settlement.municipality_id != indicator.municipality_id:
         raise ValidationError({"settlement": _("That settlement is not in this municipality.")},

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from sabor.core.charts import Series, line_chart
 from sabor.core.decorators import municipality_required
 from sabor.core.filters import filter_status
-from sabor.monitoring import observations
+from sabor.monitoring import live, observations
 from sabor.monitoring.forms import ObservationForm
 from sabor.monitoring.methodology import bands, in_force
 from sabor.monitoring.models import Indicator, Measurement
@@ -41,6 +41,7 @@ def indicator_detail(request, pk: int):
     can_observe = request.user.has_perm("monitoring.observe", request.municipality)
     return render(request, "monitoring/indicator_detail.html", {
         "indicator": indicator, "plan": plan, "report": report, "year": year, "form": form,
+        "computed_from": live.describe(indicator),
         "chart": line_chart(labels, series),
         "observations": indicator.observations.select_related("author", "answered_by"),
         "breakdown": indicator.measurements.filter(status=Measurement.Status.VERIFIED, period=report.period)

@@ -32,6 +32,7 @@ MATRIX = {
     "monitoring.follow_up": {"staff", "me_officer", "administrator"},
     "monitoring.observe": {"civic_monitor"},
     "monitoring.answer_observation": {"me_officer", "administrator"},
+    "training.manage": {"staff", "me_officer", "administrator"},
 }
 
 # page -> personas that may open it; anonymous visitors are sent to log in
@@ -51,6 +52,7 @@ PAGES = {
     "/office/plans/": MATRIX["planning.edit_plan"],
     "/office/projects/": MATRIX["planning.edit_plan"],
     "/office/observations/": MATRIX["monitoring.answer_observation"],
+    "/office/training/": MATRIX["training.manage"],
 }
 
 

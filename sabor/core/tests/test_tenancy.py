@@ -12,6 +12,9 @@ from sabor.monitoring.models import Measurement, Observation, Recommendation
 from sabor.monitoring.testing import make_indicator, make_plan
 from sabor.planning import projects
 from sabor.planning import services as planning
+from sabor.training.models import Attempt, Attendance, Enrolment, Feedback
+from sabor.training.testing import enrol as training_enrol
+from sabor.training.testing import make_programme, make_session, make_test
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +65,7 @@ def test_pages_of_a_municipality_are_not_found_without_one(settings, client_for,
 
 # --- Isolation: nothing of municipality B through any URL of municipality A ----------------------------
 
-OUR_NAMESPACES = {"core", "accounts", "office", "planning"}
+OUR_NAMESPACES = {"core", "accounts", "office", "planning", "training"}
 
 
 def _our_patterns(resolver=None, prefix="", namespace=None):
@@ -96,8 +99,13 @@ def two_towns(municipality, other_municipality):
     report_b = reports.create_report(actor=None, plan=plan_b, year=2023)
     observation_b = observations.observe(actor=None, indicator=indicator_b, period=2023, kind="challenge",
                                          text="Наблюдение Б")
+    programme_b = make_programme(other_municipality, accepts_applications=True)
+    session_b = make_session(programme_b)
+    enrolment_b = training_enrol(programme_b, user=person_b)
+    make_test(programme_b, "post")
     return {
-        "pk": {"report": report_b.pk, "observation": observation_b.pk, "organisation": organisation_b.pk,
+        "pk": {"programme": programme_b.pk, "session": session_b.pk, "enrolment": enrolment_b.pk,
+               "report": report_b.pk, "observation": observation_b.pk, "organisation": organisation_b.pk,
                "plan": plan_b.pk, "plan_node": indicator_b.plan_node_id,
                "membership": Membership.objects.get(user=person_b).pk,
                "indicator": indicator_b.pk, "project": project_b.pk, "evaluation": evaluation_b.pk,
@@ -119,11 +127,13 @@ def _fill(pattern_name: str, route: str, data) -> str:
         path = path.replace("<int:member_pk>", str(data["member_pk"]))
     if "<slug:slug>" in path:
         path = path.replace("<slug:slug>", data["slug"])
-    path = path.replace("<str:table>", "values").replace("<str:fmt>", "csv")
+    path = path.replace("<str:table>", "values").replace("<str:fmt>", "csv").replace("<str:kind>", "post")
     if "<int:pk>" in path:
-        by_name = {"plan": "plan", "plan_node": "plan_node", "observation_answer": "observation"}
+        by_name = {"plan": "plan", "plan_node": "plan_node", "observation_answer": "observation",
+                   "trainees": "programme", "test": "programme"}
         kind = by_name.get(pattern_name) or {"person": "membership", "indicator": "indicator", "project": "project",
-                                             "report": "report",
+                                             "report": "report", "programme": "programme",
+                                             "session": "session", "enrolment": "enrolment",
                                              "evaluation": "evaluation", "recommendation": "recommendation"}.get(
             pattern_name.split("_")[0], "organisation")
         path = path.replace("<int:pk>", str(data["pk"][kind]))
@@ -153,6 +163,8 @@ def test_nobody_of_municipality_a_reaches_municipality_b_through_any_url(client_
     assert Measurement.objects.get().status == "submitted"
     assert Recommendation.objects.get().status == "open"
     assert Observation.objects.get().answer == ""
+    assert Enrolment.objects.get().status == "enrolled" and not Attendance.objects.exists()
+    assert not Attempt.objects.exists() and not Feedback.objects.exists()
 
 
 def test_lists_of_municipality_a_show_nothing_of_b(client_for, two_towns):

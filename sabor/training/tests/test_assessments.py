@@ -1,0 +1,142 @@
+"""Tests before and after, scored automatically, and the trainees' feedback."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from sabor.accounts.models import Role
+from sabor.core import testing
+from sabor.core.testing import XSS
+from sabor.training import assessments, enrolments
+from sabor.training.models import Attempt, Feedback
+from sabor.training.selectors import feedback_summary, learning
+from sabor.training.testing import answers, enrol, make_programme, make_test
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def trainee(municipality):
+    programme = make_programme(municipality)
+    person = testing.make_member(municipality, Role.RESIDENT)
+    return enrol(programme, user=person), person
+
+
+def test_a_trainee_takes_an_open_test_on_the_site_and_it_is_scored(client_for, trainee):
+    enrolment, person = trainee
+    test = make_test(enrolment.programme, "pre", questions=4)
+    client = client_for("alpha.test", person)
+    assert f"/training/enrolments/{enrolment.pk}/test/pre/" in client.get("/training/mine/").content.decode()
+    page = client.get(f"/training/enrolments/{enrolment.pk}/test/pre/").content.decode()
+    assert "Въпрос 1" in page and XSS not in page
+    data = {f"q{question}": choice for question, choice in answers(test, 3).items()}
+    response = client.post(f"/training/enrolments/{enrolment.pk}/test/pre/", data)
+    assert response.status_code == 302
+    attempt = Attempt.objects.get()
+    assert (attempt.score, attempt.max_score, attempt.percent) == (3, 4, 75) and attempt.recorded_by is None
+    # Once only.
+    again = client.post(f"/training/enrolments/{enrolment.pk}/test/pre/", data)
+    assert again.status_code == 302 and Attempt.objects.count() == 1
+
+
+def test_every_question_must_be_answered_with_one_of_its_own_answers(client_for, trainee):
+    enrolment, person = trainee
+    test = make_test(enrolment.programme, "post", questions=2)
+    first, second = test.questions.all()
+    client = client_for("alpha.test", person)
+    url = f"/training/enrolments/{enrolment.pk}/test/post/"
+    missing = client.post(url, {f"q{first.pk}": first.choices.first().pk})
+    assert missing.status_code == 400 and "Отговорете на този въпрос." in missing.content.decode()
+    foreign = client.post(url, {f"q{first.pk}": second.choices.first().pk, f"q{second.pk}": "abc"})
+    assert foreign.status_code == 400
+    with pytest.raises(ValidationError):
+        assessments.hand_in(actor=person, enrolment=enrolment, assessment=test,
+                            answers={first.pk: second.choices.first().pk, second.pk: second.choices.first().pk})
+    assert not Attempt.objects.exists()
+
+
+def test_a_closed_test_cannot_be_taken_on_the_site(client_for, trainee):
+    enrolment, person = trainee
+    test = make_test(enrolment.programme, "post", is_open=False)
+    assert client_for("alpha.test", person).get(
+        f"/training/enrolments/{enrolment.pk}/test/post/").status_code == 404
+    with pytest.raises(ValidationError):
+        assessments.hand_in(actor=person, enrolment=enrolment, assessment=test, answers=answers(test, 2))
+
+
+def test_staff_build_a_test_and_record_one_taken_on_paper(client_for, staff, municipality):
+    programme = make_programme(municipality)
+    on_paper = enrol(programme, name="Без профил")
+    client = client_for("alpha.test", staff)
+    url = f"/office/training/{programme.pk}/tests/post/"
+    response = client.post(url, {"action": "question", "question-text": "Какво е индикатор за резултат?",
+                                 "question-answer_1": "Пряк продукт", "question-answer_2": "Непосредствен ефект",
+                                 "question-correct": "1"})
+    assert response.status_code == 302
+    question = programme.assessments.get(kind="post").questions.get()
+    assert [c.is_correct for c in question.choices.all()] == [False, True]
+    no_right = client.post(url, {"action": "question", "question-text": "Без верен",
+                                 "question-answer_1": "А", "question-answer_2": "Б", "question-correct": "3"})
+    assert no_right.status_code == 400 and "Отбележете кой от отговорите е верен." in no_right.content.decode()
+    right = question.choices.get(is_correct=True)
+    recorded = client.post(url, {"action": "paper", "enrolment": on_paper.pk, f"paper-q{question.pk}": right.pk})
+    assert recorded.status_code == 302
+    attempt = Attempt.objects.get()
+    assert attempt.score == 1 and attempt.recorded_by == staff
+    # Once taken, the questions no longer change, so every score stays comparable.
+    locked = client.post(url, {"action": "remove_question", "question": question.pk})
+    assert locked.status_code == 400 and question.__class__.objects.filter(pk=question.pk).exists()
+
+
+def test_an_empty_test_cannot_be_opened(municipality):
+    assessment = assessments.assessment_of(make_programme(municipality), "pre")
+    with pytest.raises(ValidationError):
+        assessments.set_open(actor=None, assessment=assessment, is_open=True)
+
+
+def test_learning_compares_before_and_after_question_by_question(municipality):
+    programme = make_programme(municipality)
+    pre, post = make_test(programme, "pre", questions=2), make_test(programme, "post", questions=2)
+    people = [enrol(programme, name=f"Т{n}") for n in range(2)]
+    for person in people:
+        assessments.hand_in(actor=None, enrolment=person, assessment=pre, answers=answers(pre, 1), on_paper=True)
+        assessments.hand_in(actor=None, enrolment=person, assessment=post, answers=answers(post, 2), on_paper=True)
+    result = learning(programme)
+    assert (result.pre_average, result.post_average, result.gain, result.post_passed) == (50, 100, 50, 2)
+    assert [(q.pre_right, q.post_right) for q in result.questions] == [(100, 100), (0, 100)]
+
+
+def test_feedback_is_given_once_and_summarised_without_names(client_for, municipality):
+    programme = make_programme(municipality)
+    ratings = [(5, 4, 3, 5, 5), (3, 4, 5, 5, 4)]
+    for index, scores in enumerate(ratings):
+        person = testing.make_member(municipality, Role.RESIDENT)
+        enrolment = enrol(programme, user=person, name=f"Обучаем {index}")
+        client = client_for("alpha.test", person)
+        data = dict(zip(["relevance", "trainers", "materials", "organisation", "usefulness"], scores, strict=True))
+        response = client.post(f"/training/enrolments/{enrolment.pk}/feedback/",
+                               data | {"comment": f"Повече примери {XSS}" if index else ""})
+        assert response.status_code == 302
+        assert client.post(f"/training/enrolments/{enrolment.pk}/feedback/", data).status_code == 400
+    count, rows, comments = feedback_summary(programme)
+    assert count == 2 and Feedback.objects.count() == 2
+    by_field = {row.field: row for row in rows}
+    assert str(by_field["relevance"].average) == "4.0" and by_field["relevance"].counts == [0, 0, 1, 0, 1]
+    assert str(by_field["usefulness"].average) == "4.5"
+    assert comments == [f"Повече примери {XSS}"]
+    page = client_for("alpha.test").get(f"/training/{programme.pk}/").content.decode()
+    assert "feedback-table" in page and "Обучаем 0" not in page and XSS not in page
+
+
+def test_ratings_outside_one_to_five_are_refused(client_for, trainee):
+    enrolment, person = trainee
+    response = client_for("alpha.test", person).post(f"/training/enrolments/{enrolment.pk}/feedback/", {
+        "relevance": 9, "trainers": 0, "materials": 3, "organisation": 3, "usefulness": 3})
+    assert response.status_code == 400 and not Feedback.objects.exists()
+
+
+def test_a_withdrawn_trainee_cannot_evaluate(trainee):
+    enrolment, person = trainee
+    enrolments.withdraw(actor=person, enrolment=enrolment)
+    with pytest.raises(ValidationError):
+        enrolments.give_feedback(actor=person, enrolment=enrolment, relevance=5, trainers=5, materials=5,
+                                 organisation=5, usefulness=5)
