@@ -247,9 +247,11 @@ def answer_role_offer(*, actor: User, enrolment: Enrolment, accept: bool) -> Enr
 
 
 @transaction.atomic
-def give_feedback(*, actor: User, enrolment: Enrolment, comment: str = "", **ratings: Any) -> Feedback:
+def give_feedback(*, actor, enrolment: Enrolment, comment: str = "", on_paper: bool = False,
+                  **ratings: Any) -> Feedback:
+    """A trainee evaluates the programme on the site, or staff type in a form filled in on paper."""
     enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
-    if enrolment.user_id != actor.pk or enrolment.status not in TAKING_PART:
+    if (not on_paper and enrolment.user_id != getattr(actor, "pk", None)) or enrolment.status not in TAKING_PART:
         raise ValidationError(_("Only trainees of the programme can evaluate it."), code="not_trainee")
     if Feedback.objects.filter(enrolment=enrolment).exists():
         raise ValidationError(_("You have already evaluated this programme. Thank you!"), code="duplicate")

@@ -17,6 +17,7 @@ from sabor.core.http import submitted
 from sabor.training import assessments, documents, enrolments, programmes, selectors
 from sabor.training.forms import (
     EnrolForm,
+    FeedbackForm,
     MaterialForm,
     ModuleForm,
     ProgrammeForm,
@@ -123,6 +124,7 @@ def trainees(request, pk: int):
     action = request.POST.get("action") if request.method == "POST" else None
     form = EnrolForm(request.POST if action == "enrol" else None, municipality=request.municipality,
                      prefix="enrol")
+    feedback_form = FeedbackForm(request.POST if action == "feedback" else None, prefix="feedback")
     if action == "enrol" and form.is_valid():
         try:
             enrolments.enrol(actor=request.user, programme=programme, **form.cleaned_data)
@@ -140,6 +142,21 @@ def trainees(request, pk: int):
             messages.success(request, _("%(count)s trainees completed the programme and received a certificate.")
                              % {"count": len(done)} if done else _("Nobody else meets the completion rule yet."))
             return redirect("office:trainees", pk=pk)
+    elif action == "feedback":
+        paper = programme.enrolments.filter(status__in=TAKING_PART, feedback__isnull=True)
+        enrolment = paper.filter(pk=request.POST.get("enrolment") or 0).first() \
+            if request.POST.get("enrolment", "").isdigit() else None
+        if enrolment is None:
+            feedback_form.add_error(None, _("Choose whose evaluation form this is."))
+        elif feedback_form.is_valid():
+            try:
+                enrolments.give_feedback(actor=request.user, enrolment=enrolment, on_paper=True,
+                                         **feedback_form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(feedback_form, error)
+            else:
+                messages.success(request, _("The evaluation form has been recorded."))
+                return redirect("office:trainees", pk=pk)
     elif action is not None and action != "enrol":
         raise Http404
     rows = selectors.trainee_progress(programme, programme.enrolments.order_by("status", "name", "pk"))
@@ -147,7 +164,9 @@ def trainees(request, pk: int):
         "programme": programme, "form": form, "rows": rows, "total_hours": selectors.total_hours(programme),
         "results": selectors.targets_vs_results(programme),
         "eligible": sum(1 for row in rows if row.enrolment.status == Enrolment.Status.ENROLLED and row.meets_rule),
-        "learning": selectors.learning(programme), "formats": FORMATS},
+        "learning": selectors.learning(programme), "feedback_form": feedback_form,
+        "without_feedback": [row.enrolment for row in rows if row.enrolment.status in TAKING_PART
+                             and not hasattr(row.enrolment, "feedback")]},
         status=400 if action else 200)
 
 

@@ -42,7 +42,8 @@ def trainee_progress(programme: Programme, enrolments=None) -> list[TraineeRow]:
     """Every enrolment of the programme with its hours, tests and whether it meets the rule."""
     total = total_hours(programme)
     enrolments = (enrolments if enrolments is not None else programme.enrolments.all()) \
-        .select_related("organisation", "certificate", "user").annotate(hours=Sum("attendance__session__hours"))
+        .select_related("organisation", "certificate", "user", "feedback") \
+        .annotate(hours=Sum("attendance__session__hours"))
     attempts = defaultdict(dict)
     for attempt in Attempt.objects.filter(enrolment__programme=programme).select_related("assessment"):
         attempts[attempt.enrolment_id][attempt.assessment.kind] = attempt

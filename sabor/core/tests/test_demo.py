@@ -7,11 +7,13 @@ from sabor.core.models import AuditEntry, Municipality
 from sabor.monitoring.models import AnnualReport, Indicator, Measurement, Target
 from sabor.planning.models import Plan, PlanNode
 from sabor.territory.models import Settlement
+from sabor.training.models import Certificate, Enrolment, Programme
+from sabor.training.selectors import targets_vs_results
 
 pytestmark = pytest.mark.django_db
 
 MODELS = [Municipality, Settlement, Organisation, User, Membership, RoleAssignment, OrganisationMember, AuditEntry,
-          Plan, PlanNode, Indicator, Target, Measurement]
+          Plan, PlanNode, Indicator, Target, Measurement, Programme, Enrolment, Certificate]
 
 
 def _counts():
@@ -81,3 +83,21 @@ def test_the_demo_command_generates_the_approved_report_once():
     call_command("load_demo", "--quiet-logins", "--force")
     report.refresh_from_db()
     assert report.generated_at == generated
+
+
+def test_the_demo_trains_the_people_the_project_promised(client_for):
+    municipality = lyaskovets.load(hosts=["lyaskovets.test"])
+    methodology, monitoring = (municipality.training_programmes.get(title__startswith=start)
+                               for start in ("Прилагане на методологията", "Осъществяване на мониторинг"))
+    for programme, expected in ((methodology, {"administration": 10, "council": 3, "civil_society": 5}),
+                                (monitoring, {"administration": 2, "council": 2, "civil_society": 4})):
+        results = {row.group: row for row in targets_vs_results(programme)}
+        assert {group: row.target for group, row in results.items()} == expected
+        assert all(row.met and row.trained == row.target for row in results.values())
+        assert programme.sessions.filter(starts_at__year=2014).count() == programme.sessions.count() > 0
+        assert Certificate.objects.filter(enrolment__programme=programme).count() == sum(expected.values())
+    trained = {code: list(Indicator.objects.get(municipality=municipality, code=code).measurements
+                          .values_list("period", "value", "status")) for code in ("О7", "О8")}
+    assert trained == {"О7": [(2014, 18, "verified")], "О8": [(2014, 8, "verified")]}
+    page = client_for("lyaskovets.test").get(f"/training/{methodology.pk}/").content.decode()
+    assert "Прилагане на методологията" in page and "feedback-table" in page

@@ -140,3 +140,19 @@ def test_a_withdrawn_trainee_cannot_evaluate(trainee):
     with pytest.raises(ValidationError):
         enrolments.give_feedback(actor=person, enrolment=enrolment, relevance=5, trainers=5, materials=5,
                                  organisation=5, usefulness=5)
+
+
+def test_staff_type_in_an_evaluation_form_filled_in_on_paper(client_for, staff, municipality):
+    programme = make_programme(municipality)
+    on_paper = enrol(programme, name="Без профил")
+    client = client_for("alpha.test", staff)
+    url = f"/office/training/{programme.pk}/trainees/"
+    ratings = {"feedback-relevance": 4, "feedback-trainers": 5, "feedback-materials": 3,
+               "feedback-organisation": 4, "feedback-usefulness": 5}
+    nobody = client.post(url, {"action": "feedback", **ratings})
+    assert nobody.status_code == 400 and "Изберете чия е формата за оценка." in nobody.content.decode()
+    assert client.post(url, {"action": "feedback", "enrolment": on_paper.pk, **ratings}).status_code == 302
+    assert Feedback.objects.get().enrolment == on_paper
+    # The same form cannot be typed in twice.
+    assert client.post(url, {"action": "feedback", "enrolment": on_paper.pk, **ratings}).status_code == 400
+    assert Feedback.objects.count() == 1
