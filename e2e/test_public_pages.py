@@ -4,7 +4,8 @@ from e2e.conftest import audit_accessibility
 
 PUBLIC_PATHS = ["/", "/organisations/", "/projects/", "/evaluations/", "/recommendations/", "/reports/",
                 "/plans/", "/plans/piro-2021-2027/", "/plans/opr-2014-2020/", "/methodology/", "/accessibility/",
-                "/privacy/", "/accounts/login/", "/accounts/signup/", "/accounts/password/reset/", "/no-such-page/"]
+                "/privacy/", "/training/", "/certificates/", "/accounts/login/", "/accounts/signup/",
+                "/accounts/password/reset/", "/no-such-page/"]
 
 
 @pytest.mark.parametrize("language", ["bg", "en"])
@@ -31,6 +32,12 @@ def test_public_pages_meet_wcag_21_aa(site, page, language):
     page.goto(site + "/evaluations/")
     page.locator("main table a").first.click()
     audit_accessibility(page, f"evaluation-{language}")
+    page.goto(site + "/training/")
+    page.locator("main article a").first.click()
+    assert page.locator("svg[role=img]").count() == 2
+    audit_accessibility(page, f"training-programme-{language}")
+    page.goto(site + "/certificates/?code=XXX-AAAA-BBBB")
+    audit_accessibility(page, f"certificate-not-found-{language}")
 
 
 def test_the_skip_link_is_first_and_moves_focus_to_the_content(site, page):
