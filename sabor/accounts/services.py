@@ -5,6 +5,7 @@ views, admin actions and management commands all behave the same."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -213,6 +214,12 @@ def remove_organisation_member(*, actor: User, member: OrganisationMember) -> No
     _sync_representative_role(actor=actor, organisation=organisation, user=user)
 
 
+# What other apps hold about a person: each adds a section to the download and a step to
+# account deletion when it loads (see training/apps.py).
+PERSONAL_DATA_SECTIONS: dict[str, Callable[[User], list[dict[str, Any]]]] = {}
+ACCOUNT_DELETION_STEPS: list[Callable[[User], None]] = []
+
+
 def export_personal_data(*, user: User) -> dict[str, Any]:
     """Everything Sabor holds about the person, as JSON-ready data."""
     from allauth.account.models import EmailAddress
@@ -258,7 +265,7 @@ def export_personal_data(*, user: User) -> dict[str, Any]:
             {"time": entry.created_at.isoformat(), "action": entry.action, "object": entry.object_repr}
             for entry in AuditEntry.objects.filter(actor=user).order_by("created_at")
         ],
-    }
+    } | {name: collect(user) for name, collect in PERSONAL_DATA_SECTIONS.items()}
 
 
 def sole_administrations(user: User) -> list[Municipality]:
@@ -291,6 +298,8 @@ def delete_account(*, user: User) -> None:
     Authenticator.objects.filter(user=user).delete()
     OrganisationMember.objects.filter(user=user).delete()
     Membership.objects.filter(user=user).delete()
+    for step in ACCOUNT_DELETION_STEPS:
+        step(user)
     user.email = f"deleted-{user.pk}@invalid"
     user.display_name = ""
     user.preferred_language = ""

@@ -8,8 +8,9 @@ class TrainingConfig(AppConfig):
     verbose_name = _("Training")
 
     def ready(self):
+        from sabor.accounts import services as accounts
         from sabor.core import audit
-        from sabor.training import selectors  # noqa: F401  (registers the live indicator sources)
+        from sabor.training import personal_data, selectors  # noqa: F401  (selectors registers live sources)
         from sabor.training.models import Enrolment, Programme
 
         audit.register_fields(
@@ -24,6 +25,8 @@ class TrainingConfig(AppConfig):
              "trainer": _("trainer"), "hours": _("training hours"), "is_open": _("open to trainees")},
             {"role_offer": dict(Enrolment.RoleOffer.choices)},
         )
+        accounts.PERSONAL_DATA_SECTIONS["training"] = personal_data.export
+        accounts.ACCOUNT_DELETION_STEPS.append(personal_data.forget)
         # An enrolment's and a programme's status share the field name; the log shows either's label.
         audit.VALUE_LABELS.setdefault("status", {})
         for choices in (Programme.Status.choices, Enrolment.Status.choices):

@@ -14,7 +14,7 @@ from sabor.accounts.models import Role
 from sabor.accounts.roles import roles_of
 from sabor.core import testing
 from sabor.core.testing import XSS
-from sabor.training import assessments, enrolments
+from sabor.training import assessments, enrolments, programmes
 from sabor.training.models import Certificate, Enrolment
 from sabor.training.selectors import trainee_progress
 from sabor.training.testing import answers, enrol, make_programme, make_session, make_test
@@ -203,3 +203,16 @@ def test_enrolment_status_changes_follow_their_rules(course):
     enrolments.set_status(actor=None, enrolment=trainee, status=Enrolment.Status.ENROLLED)
     trainee.refresh_from_db()
     assert trainee.status == "enrolled"
+
+
+def test_the_session_page_warns_when_more_people_take_part_than_the_room_seats(client_for, staff, municipality):
+    programme = make_programme(municipality)
+    session = make_session(programme)
+    programmes.update_session(actor=None, session=session, capacity=1, starts_at=session.starts_at,
+                              ends_at=session.ends_at, hours=session.hours, place=session.place)
+    enrol(programme, name="Първи")
+    client = client_for("alpha.test", staff)
+    assert "Участниците са повече" not in client.get(f"/office/training/sessions/{session.pk}/").content.decode()
+    enrol(programme, name="Втори")
+    page = client.get(f"/office/training/sessions/{session.pk}/").content.decode()
+    assert "Места в залата: 1; участници: 2." in page and "Участниците са повече от местата" in page
