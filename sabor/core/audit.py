@@ -177,6 +177,18 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
     return changes
 
 
+def create(instance: models.Model, *, actor, action: str, municipality: Municipality | None, obj=None,
+           changes: dict[str, list[Any]] | None = None):
+    """Validates and saves a new `instance` and logs it (against `obj` when the entry
+    belongs to a parent, such as a programme's module). Call inside the service's
+    transaction."""
+    instance.full_clean()
+    instance.save()
+    record(actor=actor, action=action, obj=obj if obj is not None else instance, municipality=municipality,
+           changes=changes)
+    return instance
+
+
 def save_changes(instance: models.Model, *, actor, action: str, editable: list[str], values: dict[str, Any],
                  municipality: Municipality | None) -> dict[str, list[Any]]:
     """Sets `values` on `instance`, validates and saves it, and logs what changed.

@@ -30,11 +30,8 @@ def _check_project(municipality: Municipality, fields: dict[str, Any]) -> None:
 @transaction.atomic
 def create_programme(*, actor, municipality: Municipality, **fields: Any) -> Programme:
     _check_project(municipality, fields)
-    programme = Programme(municipality=municipality, **fields)
-    programme.full_clean()
-    programme.save()
-    audit.record(actor=actor, action="training.programme_created", obj=programme, municipality=municipality)
-    return programme
+    return audit.create(Programme(municipality=municipality, **fields), actor=actor,
+                        action="training.programme_created", municipality=municipality)
 
 
 @transaction.atomic
@@ -49,13 +46,9 @@ def update_programme(*, actor, programme: Programme, **fields: Any) -> Programme
 
 @transaction.atomic
 def add_module(*, actor, programme: Programme, title: str, hours: Decimal) -> Module:
-    position = programme.modules.count() + 1
-    module = Module(programme=programme, title=title, hours=hours, position=position)
-    module.full_clean()
-    module.save()
-    audit.record(actor=actor, action="training.module_added", obj=programme, municipality=programme.municipality,
-                 changes={"module": [None, f"{title} ({hours})"]})
-    return module
+    module = Module(programme=programme, title=title, hours=hours, position=programme.modules.count() + 1)
+    return audit.create(module, actor=actor, action="training.module_added", obj=programme,
+                        municipality=programme.municipality, changes={"module": [None, f"{title} ({hours})"]})
 
 
 @transaction.atomic
@@ -89,12 +82,9 @@ def add_material(*, actor, programme: Programme, title: str, file) -> Material:
     if file.size > MAX_MATERIAL_BYTES:
         raise ValidationError({"file": _("A file may be at most 20 MB; this one is %(size)s MB.")
                                % {"size": file.size // (1024 * 1024)}}, code="too_large")
-    material = Material(programme=programme, title=title, file=file)
-    material.full_clean()
-    material.save()
-    audit.record(actor=actor, action="training.material_added", obj=programme, municipality=programme.municipality,
-                 changes={"material": [None, title]})
-    return material
+    return audit.create(Material(programme=programme, title=title, file=file), actor=actor,
+                        action="training.material_added", obj=programme, municipality=programme.municipality,
+                        changes={"material": [None, title]})
 
 
 def _check_modules(programme: Programme, modules) -> None:
@@ -106,11 +96,10 @@ def _check_modules(programme: Programme, modules) -> None:
 def add_session(*, actor, programme: Programme, modules=(), **fields: Any) -> Session:
     _check_modules(programme, modules)
     session = Session(programme=programme, **fields)
-    session.full_clean()
-    session.save()
+    session.full_clean()  # also reads the times that the log entry shows
+    audit.create(session, actor=actor, action="training.session_added", obj=programme,
+                 municipality=programme.municipality, changes={"session": [None, str(session)]})
     session.modules.set(modules)
-    audit.record(actor=actor, action="training.session_added", obj=programme, municipality=programme.municipality,
-                 changes={"session": [None, str(session)]})
     return session
 
 
