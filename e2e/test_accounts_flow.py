@@ -29,8 +29,8 @@ def test_a_resident_signs_up_confirms_logs_in_switches_language_and_logs_out(sit
     page.wait_for_url(re.compile(r"/accounts/confirm-email/$"))
     audit_accessibility(page, "verification-sent-bg")
 
-    assert len(mail.outbox) == 1
-    link = re.search(r"http://[^\s]+/accounts/confirm-email/[^\s]+/", mail.outbox[0].body).group(0)
+    (confirmation,) = [message for message in mail.outbox if message.to == ["ivana@example.org"]]
+    link = re.search(r"http://[^\s]+/accounts/confirm-email/[^\s]+/", confirmation.body).group(0)
     page.goto(link)
     audit_accessibility(page, "confirm-email-bg")
     page.click("main form button[type=submit]")
