@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import io
 import logging
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 
-import cairosvg
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -16,9 +14,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 from docx import Document
+from docx.image.image import Image as DocxImage
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.opc.packuri import PackURI
+from docx.oxml.shape import CT_Inline
+from docx.parts.image import ImagePart
 from docx.shared import Cm, Pt
 
-from sabor.core.charts import Series, line_chart
+from sabor.core.charts import Series, chart_image, line_chart
 from sabor.core.markdown import render_markdown
 from sabor.core.templatetags.sabor import num
 from sabor.monitoring import methodology as methodologies
@@ -31,26 +34,44 @@ from sabor.planning.projects import with_budget
 logger = logging.getLogger(__name__)
 
 
+@dataclass(eq=False)
+class Figure:
+    """An indicator's chart, drawn once and embedded in both documents."""
+
+    report: IndicatorReport
+    image: bytes  # JPEG
+
+    @property
+    def url(self) -> str:
+        return f"chart:{self.report.indicator.pk}"
+
+    @property
+    def caption(self) -> str:
+        indicator = self.report.indicator
+        return (f"{indicator.code} {indicator.name} ({indicator.unit}): очакван път (пунктир), "
+                f"целеви стойности (квадрати), постигнато (линия).")
+
 
 @dataclass(eq=False)
-class ChartImage:
-    report: IndicatorReport
-    svg: str
+class Section:
+    """A goal, priority or measure of section 2: its table of indicators, then their charts."""
 
-    @cached_property
-    def png(self) -> bytes:
-        # 800 px across 14 cm is about 145 dpi: sharp in print, cheap to draw.
-        return cairosvg.svg2png(bytestring=self.svg.encode("utf-8"), output_width=800)
+    node: NodeReport
+    figures: list[Figure] = field(default_factory=list)
 
 
-def indicator_chart(report: IndicatorReport) -> str:
+def indicator_chart(report: IndicatorReport) -> dict:
     labels = [str(row.period) for row in report.years]
-    chart = line_chart(labels, [
+    return line_chart(labels, [
         Series(_("Target path"), [row.expected for row in report.years], "expected", "none"),
         Series(_("Targets"), [row.target for row in report.years], "target", "square"),
         Series(_("Actual so far"), [row.so_far if row.measured is not None else None for row in report.years],
                "actual", "circle")])
-    return "" if chart["empty"] else render_to_string("monitoring/report/chart.svg", {"chart": chart})
+
+
+def figure(report: IndicatorReport) -> Figure | None:
+    chart = indicator_chart(report)
+    return None if chart["empty"] else Figure(report, chart_image(chart))
 
 
 def _walk(nodes: list[NodeReport]):
@@ -65,16 +86,15 @@ def build_context(report: AnnualReport) -> dict:
     bands = methodologies.bands(methodology)
     roots = plan_report(plan, year, bands, detail=True)
     progress, status = plan_summary(roots, bands)
-    nodes = list(_walk(roots))
-    charts = [ChartImage(item, indicator_chart(item)) for node in nodes for item in node.indicators]
+    sections = [Section(node, [f for f in map(figure, node.indicators) if f]) for node in _walk(roots)]
     projects = with_budget(Project.objects.filter(measure__plan=plan)).order_by("measure__path", "title")
     evaluations = Evaluation.objects.filter(plan=plan, year=year, status=Evaluation.Status.PUBLISHED) \
         .prefetch_related("scores", "recommendations")
     open_recommendations = Recommendation.objects.filter(evaluation__plan=plan) \
         .exclude(status__in=["done", "rejected"]).select_related("evaluation")
     return {
-        "report": report, "plan": plan, "year": year, "municipality": report.municipality, "nodes": nodes,
-        "progress": progress, "status": status, "charts": [c for c in charts if c.svg], "projects": projects,
+        "report": report, "plan": plan, "year": year, "municipality": report.municipality,
+        "sections": sections, "progress": progress, "status": status, "projects": projects,
         "evaluations": evaluations, "open_recommendations": open_recommendations, "methodology": methodology,
         "due": methodologies.report_due(methodology, year), "narrative": {
             "general_conditions": render_markdown(report.general_conditions),
@@ -86,9 +106,20 @@ def build_context(report: AnnualReport) -> dict:
 
 def render_pdf(context: dict) -> bytes:
     from weasyprint import HTML
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    images = {figure.url: figure.image for section in context["sections"] for figure in section.figures}
+
+    class Charts(URLFetcher):
+        """Serves the charts, drawn already, to WeasyPrint by their `chart:` addresses."""
+
+        def fetch(self, url, headers=None):
+            if url in images:
+                return URLFetcherResponse(url, images[url], {"Content-Type": "image/jpeg"})
+            return super().fetch(url, headers)
 
     html = render_to_string("monitoring/report/annual.html", context)
-    return HTML(string=html).write_pdf()
+    return HTML(string=html, url_fetcher=Charts()).write_pdf()
 
 
 def _percent(value) -> str:
@@ -125,6 +156,33 @@ def _markdown_paragraphs(document, text: str) -> None:
             document.add_paragraph(block)
 
 
+class _Pictures:
+    """Adds pictures to a DOCX in time linear in their number. python-docx's own
+    `add_picture` hashes every image already in the document, to reuse a duplicate,
+    and scans the whole document for the next shape id, for each picture: with
+    hundreds of charts that took most of the DOCX's time. Every chart is a different
+    image, so each gets its own part, and shape ids are counted on from the first."""
+
+    def __init__(self, document):
+        self.document = document
+        self.count = 0
+        self.next_id: int | None = None
+
+    def add(self, image: bytes, width) -> None:
+        part = self.document.part
+        if self.next_id is None:
+            self.next_id = part.next_id
+        self.count += 1
+        picture = DocxImage.from_blob(image)
+        rel_id = part.relate_to(ImagePart.from_image(picture, PackURI(f"/word/media/chart{self.count}.{picture.ext}")),
+                                RELATIONSHIP_TYPE.IMAGE)
+        width, height = picture.scaled_dimensions(width, None)
+        run = self.document.add_paragraph().add_run()
+        inline = CT_Inline.new_pic_inline(self.next_id, rel_id, picture.filename, width, height)
+        run._r.add_drawing(inline)  # noqa: SLF001 - as python-docx's Run.add_picture does
+        self.next_id += 1
+
+
 def render_docx(context: dict) -> bytes:
     report, plan, year = context["report"], context["plan"], context["year"]
     document = Document()
@@ -149,8 +207,9 @@ def render_docx(context: dict) -> bytes:
     document.add_heading("2. Напредък по цели и приоритети", level=1)
     document.add_paragraph(f"Напредък на плана като цяло: {_percent(context['progress'])} "
                            f"({status_label(context['status'])}).")
-    charts = {chart.report.indicator.pk: chart for chart in context["charts"]}
-    for node in context["nodes"]:
+    pictures = _Pictures(document)
+    for section in context["sections"]:
+        node = section.node
         document.add_heading(f"{node.node.code} {node.node.title} — {_percent(node.progress)} "
                              f"({status_label(node.status)})", level=2 if node.node.depth == 0 else 3)
         if node.indicators:
@@ -159,13 +218,9 @@ def render_docx(context: dict) -> bytes:
                    [[r.indicator.code, r.indicator.name, r.indicator.unit, num(r.indicator.baseline_value),
                      num(r.final_target), num(r.value), _percent(r.progress), status_label(r.status)]
                     for r in node.indicators], widths=[1.1, 5.0, 1.5, 1.7, 1.5, 2.0, 1.9, 2.3])
-            for item in node.indicators:
-                chart = charts.get(item.indicator.pk)
-                if chart:
-                    document.add_picture(io.BytesIO(chart.png), width=Cm(14))
-                    document.add_paragraph(f"Фигура: {item.indicator.code} {item.indicator.name} "
-                                           f"({item.indicator.unit}) — очакван път (пунктир), целеви стойности "
-                                           f"(квадрати), постигнато (линия).")
+        for figure in section.figures:
+            pictures.add(figure.image, Cm(14))
+            document.add_paragraph(f"Фигура: {figure.caption}")
     document.add_heading("3. Проекти", level=1)
     _table(document, ["Проект", "Мярка", "Статус", "Бюджет, лв.", "Изразходвани, лв.", "Финансиране"],
            [[p.title, p.measure.code if p.measure else "", p.get_status_display(), num(p.budget), num(p.spent),

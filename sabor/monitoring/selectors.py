@@ -7,11 +7,11 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Context, Decimal
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Prefetch, QuerySet
+from django.db.models import ExpressionWrapper, F, Field, Prefetch, QuerySet
 
 from sabor.monitoring import progress as m
 from sabor.monitoring.models import Indicator, Measurement, Target
@@ -83,6 +83,24 @@ def _value(value, numerator, denominator, assessment) -> Decimal | None:
     if numerator is not None and denominator:
         return numerator / denominator * HUNDRED
     return None
+
+
+# SQLite hands back decimals as floats, and the ORM turns each into a Decimal through a
+# per-value converter: for the thousands of values of a plan that cost more than the
+# query. Read as the driver gives them (a plain `Field` has no converter), they are
+# converted here, to the same value: 15 significant digits, as Django's SQLite backend
+# does. PostgreSQL already gives Decimals.
+_FROM_FLOAT = Context(prec=15).create_decimal_from_float
+
+
+def _plain(name: str) -> ExpressionWrapper:
+    return ExpressionWrapper(F(name), output_field=Field())
+
+
+def _decimal(number) -> Decimal | None:
+    if number is None or isinstance(number, Decimal):
+        return number
+    return _FROM_FLOAT(number) if isinstance(number, float) else Decimal(number)
 
 
 def with_report_data(indicators: QuerySet[Indicator]) -> QuerySet[Indicator]:
@@ -174,14 +192,17 @@ def plan_report(plan: Plan, period: int, bands: m.Bands = m.DEFAULT_BANDS, detai
     # values, building the objects would cost more than everything else together.
     targets: dict[int, dict[int, Decimal]] = defaultdict(dict)
     in_plan = {"indicator__plan_node__plan": plan, "indicator__is_public": True}
-    for indicator_id, year, value in Target.objects.filter(**in_plan).values_list(
-            "indicator_id", "period", "value"):
-        targets[indicator_id][year] = value
+    for indicator_id, year, value in Target.objects.filter(**in_plan).order_by().values_list(
+            "indicator_id", "period", _plain("value")):
+        targets[indicator_id][year] = _decimal(value)
+    values = Measurement.objects.totals().filter(status=Measurement.Status.VERIFIED, **in_plan)
+    if not detail:  # the value so far counts nothing later than the period
+        values = values.filter(period__lte=period)
     measured: dict[int, dict[int, Decimal | None]] = defaultdict(dict)
-    for indicator_id, year, *fields in Measurement.objects.totals().filter(
-            status=Measurement.Status.VERIFIED, **in_plan).values_list(
-            "indicator_id", "period", "value", "numerator", "denominator", "assessment"):
-        measured[indicator_id][year] = _value(*fields)
+    for indicator_id, year, value, numerator, denominator, assessment in values.order_by().values_list(
+            "indicator_id", "period", _plain("value"), _plain("numerator"), _plain("denominator"), "assessment"):
+        measured[indicator_id][year] = _value(_decimal(value), _decimal(numerator), _decimal(denominator),
+                                              assessment)
     by_node: dict[int, list[IndicatorReport]] = defaultdict(list)
     for indicator in indicators:
         by_node[indicator.plan_node_id].append(indicator_report(

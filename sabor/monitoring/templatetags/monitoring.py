@@ -1,9 +1,10 @@
 """Progress bars and status badges: simple tags rather than includes, because the
 plan page draws hundreds of them."""
 
+import html
+
 from django import template
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -18,17 +19,31 @@ def status_label(status) -> str:
     return str(STATUS_LABELS.get(status, STATUS_LABELS["no_data"]))
 
 
+def _escape(value) -> str:
+    """Django's escaping (the same characters, by the same `html.escape`), without its
+    lazy-string wrapper: the plan tree escapes thousands of values."""
+    return value if isinstance(value, SafeData) else html.escape(str(value))
+
+
+def _bar(percent, bar) -> str:
+    if percent is None:
+        return '<span class="num">—</span>'
+    return (f'<span class="progress" aria-hidden="true"><span style="width: {int(bar)}%"></span></span> '
+            f'<span class="num">{_escape(percent)}%</span>')
+
+
+def _badge(status) -> str:
+    return f'<span class="status status-{_escape(status)}">{_escape(status_label(status))}</span>'
+
+
 @register.simple_tag
 def status_badge(status):
-    return format_html('<span class="status status-{}">{}</span>', status, status_label(status))
+    return mark_safe(_badge(status))  # noqa: S308 - escaped in _badge
 
 
 @register.simple_tag
 def progress_bar(percent, bar):
-    if percent is None:
-        return mark_safe('<span class="num">—</span>')
-    return format_html('<span class="progress" aria-hidden="true"><span style="width: {}%"></span></span> '
-                       '<span class="num">{}%</span>', int(bar), percent)
+    return mark_safe(_bar(percent, bar))  # noqa: S308 - escaped in _bar
 
 
 @register.simple_tag
@@ -37,36 +52,37 @@ def plan_tree(roots, year, indicator_base):
     recursive template: a large plan has hundreds of rows, and template includes
     made up most of the page's time."""
     parts: list[str] = []
+    badges = {status: _badge(status) for status in STATUS_LABELS}  # four labels, drawn once
+    link = (_escape(indicator_base), f"/?year={int(year)}")
     for item in roots:
-        _node(parts, item, year, indicator_base)
-    return mark_safe("".join(parts))  # noqa: S308 - every value is escaped by format_html below
+        _node(parts, item, link, badges)
+    return mark_safe("".join(parts))  # noqa: S308 - every value is escaped by _escape above
 
 
-def _node(parts: list[str], item, year, base) -> None:
+def _node(parts: list[str], item, link: tuple[str, str], badges: dict[str, str]) -> None:
     node = item.node
     without = ""
     if item.without_data:
-        without = format_html(' <span class="muted">{}</span>', ngettext(
+        without = ' <span class="muted">{}</span>'.format(_escape(ngettext(
             "%(counter)s indicator without data", "%(counter)s indicators without data",
-            item.without_data) % {"counter": item.without_data})
-    parts.append(format_html(
-        '<li><div class="node depth-{}"><div class="node-title"><span class="node-code">{}</span> '
-        '<span class="tag">{}</span> {}</div><div class="node-figures">{} {}{}</div></div>',
-        node.depth, node.code, node.tier_name, localised(node, "title"),
-        progress_bar(item.progress_percent, item.bar_percent), status_badge(item.status), without))
+            item.without_data) % {"counter": item.without_data}))
+    parts.append(
+        f'<li><div class="node depth-{int(node.depth)}"><div class="node-title"><span class="node-code">'
+        f'{_escape(node.code)}</span> <span class="tag">{_escape(node.tier_name)}</span> '
+        f'{_escape(localised(node, "title"))}</div><div class="node-figures">'
+        f'{_bar(item.progress_percent, item.bar_percent)} {badges[item.status]}{without}</div></div>')
     if item.indicators:
         parts.append('<ul class="indicators">')
         for report in item.indicators:
             indicator = report.indicator
-            parts.append(format_html(
-                '<li class="indicator-row"><a href="{}{}/?year={}"><span class="node-code">{}</span> {}</a> '
-                '<span class="node-figures">{} {}</span></li>',
-                base, indicator.pk, year, indicator.code, localised(indicator),
-                progress_bar(report.progress_percent, report.bar_percent), status_badge(report.status)))
+            parts.append(
+                f'<li class="indicator-row"><a href="{link[0]}{int(indicator.pk)}{link[1]}"><span class="node-code">'
+                f'{_escape(indicator.code)}</span> {_escape(localised(indicator))}</a> <span class="node-figures">'
+                f'{_bar(report.progress_percent, report.bar_percent)} {badges[report.status]}</span></li>')
         parts.append("</ul>")
     if item.children:
         parts.append('<ul class="tree">')
         for child in item.children:
-            _node(parts, child, year, base)
+            _node(parts, child, link, badges)
         parts.append("</ul>")
     parts.append("</li>")

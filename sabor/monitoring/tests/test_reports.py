@@ -106,3 +106,43 @@ def test_a_failed_generation_is_shown_not_lost(plan, officer, monkeypatch, djang
         reports.request_generation(actor=officer, report=report)
     report.refresh_from_db()
     assert report.status == "failed" and "no fonts" in report.error
+
+
+def test_each_chart_is_drawn_once_and_placed_under_its_table_in_both_documents(
+        plan, officer, monkeypatch, django_capture_on_commit_callbacks):
+    from sabor.monitoring import annual_report
+
+    drawn = []
+    real = annual_report.chart_image
+    monkeypatch.setattr(annual_report, "chart_image", lambda chart: drawn.append(chart) or real(chart))
+    goal = planning.add_node(actor=None, plan=plan, parent=None, title="Образование")
+    indicator = make_indicator(plan.municipality, goal, code="О1", name="Деца в детските градини")
+    clerk = testing.make_member(plan.municipality, Role.STAFF)
+    for year, value in ((2021, "11"), (2022, "10")):
+        verified(indicator, year, value, entered_by=clerk, verified_by=officer)
+    report = reports.create_report(actor=officer, plan=plan, year=2023)
+    with django_capture_on_commit_callbacks(execute=True):
+        reports.request_generation(actor=officer, report=report)
+    report.refresh_from_db()
+    assert report.status == "ready", report.error
+    assert len(drawn) == 2
+
+    docx = Document(io.BytesIO(report.docx.read()))
+    images = [shape._inline.graphic.graphicData.pic.blipFill.blip.embed for shape in docx.inline_shapes]
+    assert len(images) == 2 and len(set(images)) == 2
+    parts = [docx.part.related_parts[rel_id] for rel_id in images]
+    assert {part.content_type for part in parts} == {"image/jpeg"} and parts[0].blob != parts[1].blob
+    shape_ids = [shape._inline.docPr.id for shape in docx.inline_shapes]
+    assert len(set(shape_ids)) == 2
+    # Each chart follows its own goal's heading: П2 under the first goal, О1 under the second.
+    body = [p.text for p in docx.paragraphs]
+    first, second = (next(i for i, text in enumerate(body) if title in text)
+                     for title in ("Растеж и заетост", "Образование"))
+    captions = [i for i, text in enumerate(body) if text.startswith("Фигура:")]
+    assert first < captions[0] < second < captions[1] and "П2" in body[captions[0]] and "О1" in body[captions[1]]
+
+    pdf = PdfReader(io.BytesIO(report.pdf.read()))
+    # WeasyPrint lists the document's images in every page's resources: count them once.
+    assert len({image.data for page in pdf.pages for image in page.images}) == 2
+    text = " ".join(page.extract_text() for page in pdf.pages)
+    assert text.index("Растеж и заетост") < text.index("П2 Равнище на безработица (%)") < text.index("Образование")

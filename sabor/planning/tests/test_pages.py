@@ -156,3 +156,32 @@ def test_the_tree_escapes_what_people_typed(client_for, municipality, plan, peop
     body = client_for("alpha.test").get("/plans/piro/").content.decode()
     assert testing.XSS not in body
     assert "Цел &lt;script&gt;" in body and "X&lt;1&gt;" in body
+
+
+def test_the_tree_reads_the_same_values_as_the_indicator_page(municipality, plan, people):
+    """The tree reads values as the database driver gives them and converts them itself;
+    the indicator page goes through the ORM. Both must agree, decimals, fractions and
+    assessments alike, and a later value must not count for an earlier year."""
+    from sabor.monitoring.models import Indicator
+    from sabor.monitoring.selectors import indicator_report, plan_report, with_report_data
+
+    goal = planning.add_node(actor=None, plan=plan, parent=None, title="Растеж")
+    number = make_indicator(municipality, goal, code="Ч", aggregation=Indicator.AggregationChoice.SUM,
+                            direction=Indicator.DirectionChoice.INCREASE, baseline_value=Decimal(0),
+                            targets={2027: Decimal("0.7")})
+    share = make_indicator(municipality, goal, code="Д", kind=Indicator.Kind.PERCENTAGE,
+                           direction=Indicator.DirectionChoice.INCREASE, baseline_value=Decimal(10),
+                           targets={2027: Decimal(50)})
+    quality = make_indicator(municipality, goal, code="К", kind=Indicator.Kind.QUALITATIVE)
+    for year, value in ((2022, "0.1"), (2023, "0.2"), (2024, "0.0001"), (2025, "123456789.1234")):
+        verified(number, year, value, entered_by=people["clerk"], verified_by=people["officer"])
+    verified(share, 2023, numerator=Decimal(1), denominator=Decimal(3), entered_by=people["clerk"],
+             verified_by=people["officer"])
+    verified(quality, 2023, assessment="partly", entered_by=people["clerk"], verified_by=people["officer"])
+
+    tree = {report.indicator.pk: report for report in plan_report(plan, 2024)[0].indicators}
+    for indicator in with_report_data(Indicator.objects.filter(pk__in=[number.pk, share.pk, quality.pk])):
+        alone = indicator_report(indicator, 2024, first_year=plan.start_year - 1)
+        assert (tree[indicator.pk].value, tree[indicator.pk].progress) == (alone.value, alone.progress)
+    assert tree[number.pk].value == Decimal("0.3001")  # 2025 is later than 2024
+    assert tree[share.pk].value == Decimal("33.3333")  # stored from 1 ÷ 3 to four places
