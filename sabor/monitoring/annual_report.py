@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import logging
+import multiprocessing
+import os
 from dataclasses import dataclass, field
 
 from django.core.files.base import ContentFile
@@ -105,10 +107,17 @@ def build_context(report: AnnualReport) -> dict:
 
 
 def render_pdf(context: dict) -> bytes:
+    return _lay_out_pdf(render_to_string("monitoring/report/annual.html", context), _images(context))
+
+
+def _images(context: dict) -> dict[str, bytes]:
+    return {figure.url: figure.image for section in context["sections"] for figure in section.figures}
+
+
+def _lay_out_pdf(html: str, images: dict[str, bytes]) -> bytes:
+    """WeasyPrint's part: needs the page and the charts, nothing from the database."""
     from weasyprint import HTML
     from weasyprint.urls import URLFetcher, URLFetcherResponse
-
-    images = {figure.url: figure.image for section in context["sections"] for figure in section.figures}
 
     class Charts(URLFetcher):
         """Serves the charts, drawn already, to WeasyPrint by their `chart:` addresses."""
@@ -118,8 +127,43 @@ def render_pdf(context: dict) -> bytes:
                 return URLFetcherResponse(url, images[url], {"Content-Type": "image/jpeg"})
             return super().fetch(url, headers)
 
-    html = render_to_string("monitoring/report/annual.html", context)
     return HTML(string=html, url_fetcher=Charts()).write_pdf()
+
+
+def render_documents(context: dict) -> tuple[bytes, bytes]:
+    """(PDF, DOCX), side by side: WeasyPrint lays the PDF out in a forked process while
+    this one writes the DOCX, so the two cores share the work. The child touches no
+    database and leaves with os._exit, so it never closes the connections it inherited."""
+    if not hasattr(os, "fork"):
+        return render_pdf(context), render_docx(context)
+    html = render_to_string("monitoring/report/annual.html", context)
+    images = _images(context)
+    ctx = multiprocessing.get_context("fork")
+    receiver, sender = ctx.Pipe(duplex=False)
+
+    def lay_out() -> None:
+        try:
+            sender.send(("pdf", _lay_out_pdf(html, images)))
+        except BaseException as error:  # noqa: BLE001 - the parent reports it
+            sender.send(("error", f"{type(error).__name__}: {error}"))
+        finally:
+            os._exit(0)
+
+    child = ctx.Process(target=lay_out, daemon=True)
+    child.start()
+    sender.close()
+    try:
+        docx = render_docx(context)
+        try:
+            kind, payload = receiver.recv()
+        except EOFError:
+            raise RuntimeError("The PDF could not be laid out (the process ended without a result).") from None
+    finally:
+        receiver.close()
+        child.join()
+    if kind == "error":
+        raise RuntimeError(f"The PDF could not be laid out: {payload}")
+    return payload, docx
 
 
 def _percent(value) -> str:
@@ -261,9 +305,7 @@ def generate_annual_report(report_id: int) -> None:
         with translation.override("bg"):
             context = build_context(report)
             _set(report_id, progress=30)
-            pdf = render_pdf(context)
-            _set(report_id, progress=70)
-            docx = render_docx(context)
+            pdf, docx = render_documents(context)
         stem = f"{report.plan.slug}-{report.year}-report"
         with transaction.atomic():
             report.refresh_from_db()

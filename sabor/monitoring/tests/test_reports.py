@@ -97,10 +97,11 @@ def test_drafts_are_not_public(client_for, plan, officer):
 def test_a_failed_generation_is_shown_not_lost(plan, officer, monkeypatch, django_capture_on_commit_callbacks):
     from sabor.monitoring import annual_report
 
-    def broken(context):
+    def broken(html, images):
         raise RuntimeError("no fonts")
 
-    monkeypatch.setattr(annual_report, "render_pdf", broken)
+    # The PDF is laid out in a forked process; its failure must reach the page all the same.
+    monkeypatch.setattr(annual_report, "_lay_out_pdf", broken)
     report = reports.create_report(actor=officer, plan=plan, year=2023)
     with django_capture_on_commit_callbacks(execute=True):
         reports.request_generation(actor=officer, report=report)
