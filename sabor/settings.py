@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "sabor.planning",
     "sabor.monitoring",
     "sabor.training",
+    "sabor.participation",
 ]
 
 MIDDLEWARE = [
@@ -83,6 +84,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "sabor.core.context_processors.municipality",
+                "sabor.participation.context_processors.notifications",
             ],
         },
     },

@@ -7,6 +7,7 @@ from sabor.accounts import office as accounts_office
 from sabor.core import views as core_views
 from sabor.monitoring import evaluation_views, report_views
 from sabor.monitoring import office as monitoring_office
+from sabor.participation import office as participation_office
 from sabor.planning import office as planning_office
 from sabor.training import office as training_office
 
@@ -53,6 +54,17 @@ office_patterns = ([
     path("training/sessions/<int:pk>/", training_office.session, name="session"),
     path("training/sessions/<int:pk>/sheet.pdf", training_office.attendance_sheet, name="session_sheet"),
     path("training/enrolments/<int:pk>/status/", training_office.enrolment_status, name="enrolment_status"),
+    path("processes/", participation_office.process_list, name="processes"),
+    path("processes/<int:pk>/", participation_office.process, name="process"),
+    path("meetings/", participation_office.meeting_list, name="meetings"),
+    path("meetings/<int:pk>/", participation_office.meeting, name="meeting"),
+    path("meetings/<int:pk>/check-in/", participation_office.check_in, name="check_in"),
+    path("ideas/", participation_office.idea_list, name="ideas"),
+    path("ideas/<int:pk>/answer/", participation_office.idea_answer, name="idea_answer"),
+    path("moderation/", participation_office.moderation_queue, name="moderation"),
+    path("moderation/reports/<int:pk>/", participation_office.moderation_decide, name="moderation_decide"),
+    path("moderation/hidden/<int:pk>/restore/", participation_office.moderation_restore,
+         name="moderation_restore"),
 ], "office")
 
 urlpatterns = [
@@ -60,6 +72,7 @@ urlpatterns = [
     path("", include("sabor.accounts.urls")),
     path("", include("sabor.planning.urls")),
     path("", include("sabor.training.urls")),
+    path("", include("sabor.participation.urls")),
     path("office/", include(office_patterns)),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

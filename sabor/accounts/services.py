@@ -216,7 +216,7 @@ def remove_organisation_member(*, actor: User, member: OrganisationMember) -> No
 
 # What other apps hold about a person: each adds a section to the download and a step to
 # account deletion when it loads (see training/apps.py).
-PERSONAL_DATA_SECTIONS: dict[str, Callable[[User], list[dict[str, Any]]]] = {}
+PERSONAL_DATA_SECTIONS: dict[str, Callable[[User], Any]] = {}
 ACCOUNT_DELETION_STEPS: list[Callable[[User], None]] = []
 
 

@@ -75,6 +75,22 @@ ACTIONS: dict[str, Any] = {
     "training.test_taken": _("Training test taken"),
     "training.completed": _("Training completed and certificate issued"),
     "training.role_offer_answered": _("Role offered after training answered"),
+    "participation.process_created": _("Participation process created"),
+    "participation.process_updated": _("Participation process updated"),
+    "participation.meeting_created": _("Forum or meeting created"),
+    "participation.meeting_updated": _("Forum or meeting updated"),
+    "participation.registered": _("Registered for a meeting"),
+    "participation.registration_cancelled": _("Meeting registration cancelled"),
+    "participation.checked_in": _("Participant checked in"),
+    "participation.check_in_undone": _("Check-in undone"),
+    "participation.idea_submitted": _("Idea submitted"),
+    "participation.idea_recorded": _("Idea recorded by staff"),
+    "participation.idea_edited": _("Idea edited"),
+    "participation.idea_answered": _("Idea answered"),
+    "participation.commented": _("Comment written"),
+    "participation.hidden": _("Content hidden by a moderator"),
+    "participation.restored": _("Content restored by a moderator"),
+    "participation.report_dismissed": _("Report dismissed"),
 }
 
 

@@ -33,6 +33,8 @@ MATRIX = {
     "monitoring.observe": {"civic_monitor"},
     "monitoring.answer_observation": {"me_officer", "administrator"},
     "training.manage": {"staff", "me_officer", "administrator"},
+    "participation.manage": {"staff", "administrator"},
+    "participation.moderate": {"moderator", "administrator"},
 }
 
 # page -> personas that may open it; anonymous visitors are sent to log in
@@ -53,6 +55,10 @@ PAGES = {
     "/office/projects/": MATRIX["planning.edit_plan"],
     "/office/observations/": MATRIX["monitoring.answer_observation"],
     "/office/training/": MATRIX["training.manage"],
+    "/office/processes/": MATRIX["participation.manage"],
+    "/office/meetings/": MATRIX["participation.manage"],
+    "/office/ideas/": MATRIX["participation.manage"],
+    "/office/moderation/": MATRIX["participation.moderate"],
 }
 
 

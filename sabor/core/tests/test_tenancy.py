@@ -10,6 +10,9 @@ from sabor.monitoring import evaluations, observations, reports
 from sabor.monitoring import services as monitoring
 from sabor.monitoring.models import Measurement, Observation, Recommendation
 from sabor.monitoring.testing import make_indicator, make_plan
+from sabor.participation import ideas, moderation, registrations
+from sabor.participation.models import Comment, Idea, Registration, Report
+from sabor.participation.testing import make_idea, make_meeting, make_process
 from sabor.planning import projects
 from sabor.planning import services as planning
 from sabor.training.models import Attempt, Attendance, Enrolment, Feedback
@@ -65,7 +68,7 @@ def test_pages_of_a_municipality_are_not_found_without_one(settings, client_for,
 
 # --- Isolation: nothing of municipality B through any URL of municipality A ----------------------------
 
-OUR_NAMESPACES = {"core", "accounts", "office", "planning", "training"}
+OUR_NAMESPACES = {"core", "accounts", "office", "planning", "training", "participation"}
 
 
 def _our_patterns(resolver=None, prefix="", namespace=None):
@@ -103,8 +106,17 @@ def two_towns(municipality, other_municipality):
     session_b = make_session(programme_b)
     enrolment_b = training_enrol(programme_b, user=person_b)
     make_test(programme_b, "post")
+    process_b = make_process(other_municipality, slug="process-b")
+    meeting_b = make_meeting(other_municipality, process=process_b, capacity=5)
+    registration_b = registrations.register(actor=person_b, meeting=meeting_b, stakeholder_group="residents")
+    idea_b = make_idea(other_municipality, person_b, process=process_b)
+    comment_b = ideas.comment(actor=person_b, idea=idea_b, body="Коментар Б")
+    report_of_b = moderation.report(actor=person_b, idea=idea_b, reason="spam")
     return {
-        "pk": {"programme": programme_b.pk, "session": session_b.pk, "enrolment": enrolment_b.pk,
+        "slugs": {"process": process_b.slug},
+        "registration": registration_b, "idea_b": idea_b, "comment_b": comment_b, "report_b": report_of_b,
+        "pk": {"programme": programme_b.pk, "meeting": meeting_b.pk, "idea": idea_b.pk, "process": process_b.pk,
+               "report_of": report_of_b.pk, "session": session_b.pk, "enrolment": enrolment_b.pk,
                "report": report_b.pk, "observation": observation_b.pk, "organisation": organisation_b.pk,
                "plan": plan_b.pk, "plan_node": indicator_b.plan_node_id,
                "membership": Membership.objects.get(user=person_b).pk,
@@ -125,15 +137,25 @@ def _fill(pattern_name: str, route: str, data) -> str:
         return path.replace("<int:pk>", str(data["pk"]["measurement"]))
     if "<int:member_pk>" in path:
         path = path.replace("<int:member_pk>", str(data["member_pk"]))
+    if "<int:comment_pk>" in path:
+        path = path.replace("<int:comment_pk>", str(data["comment_b"].pk))
+    if pattern_name == "moderation_restore":
+        return path.replace("<int:pk>", str(data["idea_b"].pk))
+    if pattern_name == "moderation_decide":
+        return path.replace("<int:pk>", str(data["pk"]["report_of"]))
     if "<slug:slug>" in path:
-        path = path.replace("<slug:slug>", data["slug"])
+        path = path.replace("<slug:slug>", data["slugs"]["process"] if pattern_name == "process_detail"
+                            else data["slug"])
+    # An unsubscribe link's token is a credential of its own, not data of a municipality.
+    path = path.replace("<str:token>", "not-a-token")
     path = path.replace("<str:table>", "values").replace("<str:fmt>", "csv").replace("<str:kind>", "post")
     if "<int:pk>" in path:
         by_name = {"plan": "plan", "plan_node": "plan_node", "observation_answer": "observation",
-                   "trainees": "programme", "test": "programme"}
+                   "trainees": "programme", "test": "programme", "check_in": "meeting", "process": "process"}
         kind = by_name.get(pattern_name) or {"person": "membership", "indicator": "indicator", "project": "project",
                                              "report": "report", "programme": "programme",
                                              "session": "session", "enrolment": "enrolment",
+                                             "meeting": "meeting", "idea": "idea",
                                              "evaluation": "evaluation", "recommendation": "recommendation"}.get(
             pattern_name.split("_")[0], "organisation")
         path = path.replace("<int:pk>", str(data["pk"][kind]))
@@ -165,6 +187,10 @@ def test_nobody_of_municipality_a_reaches_municipality_b_through_any_url(client_
     assert Observation.objects.get().answer == ""
     assert Enrolment.objects.get().status == "enrolled" and not Attendance.objects.exists()
     assert not Attempt.objects.exists() and not Feedback.objects.exists()
+    idea_b = Idea.objects.get()
+    assert idea_b.status == "submitted" and not idea_b.is_hidden and idea_b.supports_count == 0
+    assert Registration.objects.get().checked_in_at is None and Report.objects.get().status == "open"
+    assert Comment.objects.count() == 1 and not Comment.objects.get().is_hidden
 
 
 def test_lists_of_municipality_a_show_nothing_of_b(client_for, two_towns):

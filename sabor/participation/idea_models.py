@@ -1,0 +1,235 @@
+"""Project ideas: supports, threaded comments, following, reports of abuse, and the
+notifications that tell people what happened to what they follow."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import FileExtensionValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from sabor.accounts.models import Organisation
+from sabor.core.models import Municipality
+from sabor.territory.models import Settlement
+
+ATTACHMENT_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "jpg", "jpeg", "png"]
+
+
+class Idea(models.Model):
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("submitted")
+        UNDER_REVIEW = "under_review", _("under review")
+        ACCEPTED = "accepted", _("accepted")
+        MERGED = "merged", _("merged into another idea")
+        REJECTED = "rejected", _("rejected")
+        PRIORITISED = "prioritised", _("prioritised")
+        IN_PLAN = "in_plan", _("included in the plan as a project")
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="ideas",
+                                     verbose_name=_("municipality"))
+    process = models.ForeignKey("participation.Process", on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="ideas", verbose_name=_("process"))
+    meeting = models.ForeignKey("participation.Meeting", on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="ideas", verbose_name=_("forum where it came up"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                               related_name="ideas", verbose_name=_("author"))
+    organisation = models.ForeignKey(Organisation, on_delete=models.SET_NULL, null=True, blank=True,
+                                     related_name="ideas", verbose_name=_("on behalf of"))
+    proposer_name = models.CharField(_("proposed by"), max_length=200, blank=True,
+                                     help_text=_("For an idea recorded by staff: who proposed it."))
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), max_length=10000, help_text=_("Markdown is allowed."))
+    settlement = models.ForeignKey(Settlement, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                                   verbose_name=_("settlement"))
+    place = models.CharField(_("place"), max_length=200, blank=True, help_text=_("Street, square, building…"))
+    plan_node = models.ForeignKey("planning.PlanNode", on_delete=models.SET_NULL, null=True, blank=True,
+                                  related_name="ideas", verbose_name=_("plan priority or measure it serves"))
+    estimated_cost = models.DecimalField(_("estimated cost (BGN)"), max_digits=14, decimal_places=2, null=True,
+                                         blank=True, validators=[MinValueValidator(0)])
+    beneficiaries = models.CharField(_("who benefits"), max_length=300, blank=True)
+    partners_needed = models.CharField(_("partners needed"), max_length=300, blank=True)
+    ppp_potential = models.BooleanField(_("could be a public-private partnership"), default=False)
+    status = models.CharField(_("status"), max_length=14, choices=Status.choices, default=Status.SUBMITTED)
+    answer = models.TextField(_("the municipality's answer"), blank=True, help_text=_("Markdown is allowed."))
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    merged_into = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="merged", verbose_name=_("merged into"))
+    project = models.ForeignKey("planning.Project", on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="ideas", verbose_name=_("project in the plan"))
+    # Kept by the services in the same transaction as the rows they count.
+    supports_count = models.PositiveIntegerField(_("supports"), default=0)
+    comments_count = models.PositiveIntegerField(_("comments"), default=0)
+    is_hidden = models.BooleanField(_("hidden by a moderator"), default=False)
+    hidden_reason = models.CharField(_("reason for hiding"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("submitted"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("idea")
+        verbose_name_plural = _("ideas")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["municipality", "-created_at"], name="idea_newest"),
+            models.Index(fields=["municipality", "-supports_count", "-created_at"], name="idea_most_supported"),
+            models.Index(fields=["municipality", "-comments_count", "-created_at"], name="idea_most_commented"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class IdeaAttachment(models.Model):
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("idea"))
+    title = models.CharField(_("title"), max_length=250)
+    file = models.FileField(_("file"), upload_to="ideas/%Y/",
+                            validators=[FileExtensionValidator(ATTACHMENT_EXTENSIONS)])
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class IdeaTerm(models.Model):
+    """The normalised words of an idea's title and description (see text.py), for search
+    and for suggesting similar ideas on any database."""
+
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="terms")
+    term = models.CharField(max_length=40)
+    in_title = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["term", "idea"], name="idea_term_unique")]
+
+    def __str__(self) -> str:
+        return self.term
+
+
+class Support(models.Model):
+    """One person's support of an idea; the database allows one per person."""
+
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="supports", verbose_name=_("idea"))
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="supports",
+                             verbose_name=_("user"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("support")
+        verbose_name_plural = _("supports")
+        constraints = [models.UniqueConstraint(fields=["idea", "user"], name="support_one_per_person")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} → {self.idea_id}"
+
+
+class Comment(models.Model):
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="comments", verbose_name=_("idea"))
+    parent = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies",
+                               verbose_name=_("in reply to"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
+                               verbose_name=_("author"))
+    body = models.TextField(_("comment"), max_length=5000)
+    is_official = models.BooleanField(_("on behalf of the municipality"), default=False)
+    is_hidden = models.BooleanField(_("hidden by a moderator"), default=False)
+    hidden_reason = models.CharField(_("reason for hiding"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["idea", "created_at"], name="comment_by_idea")]
+
+    def __str__(self) -> str:
+        return self.body[:60]
+
+
+class Follow(models.Model):
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="follows", verbose_name=_("idea"))
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows",
+                             verbose_name=_("user"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("follow")
+        verbose_name_plural = _("follows")
+        constraints = [models.UniqueConstraint(fields=["idea", "user"], name="follow_one_per_person")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} → {self.idea_id}"
+
+
+class Report(models.Model):
+    """A report of abusive content, waiting in the moderation queue."""
+
+    class Reason(models.TextChoices):
+        ABUSE = "abuse", _("insulting or hateful")
+        SPAM = "spam", _("advertising or spam")
+        PERSONAL_DATA = "personal_data", _("reveals someone's personal data")
+        OFF_TOPIC = "off_topic", _("off topic")
+        OTHER = "other", _("something else")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("waiting")
+        HIDDEN = "hidden", _("content hidden")
+        DISMISSED = "dismissed", _("dismissed")
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="reports",
+                                     verbose_name=_("municipality"))
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, null=True, blank=True, related_name="reports",
+                             verbose_name=_("idea"))
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, null=True, blank=True, related_name="reports",
+                                verbose_name=_("comment"))
+    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
+                                 verbose_name=_("reported by"))
+    reason = models.CharField(_("reason"), max_length=14, choices=Reason.choices)
+    text = models.CharField(_("details"), max_length=500, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+", verbose_name=_("decided by"))
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    created_at = models.DateTimeField(_("reported"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(idea__isnull=False) | Q(comment__isnull=False),
+                                   name="report_has_target"),
+            models.UniqueConstraint(fields=["reporter", "idea"], condition=Q(status="open", comment__isnull=True),
+                                    name="report_once_per_idea"),
+            models.UniqueConstraint(fields=["reporter", "comment"], condition=Q(status="open"),
+                                    name="report_once_per_comment"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_reason_display()} #{self.pk}"
+
+
+class Notification(models.Model):
+    """Something a person should know, shown on the site and sent by email as they chose."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications",
+                             verbose_name=_("user"))
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+",
+                                     verbose_name=_("municipality"))
+    text = models.CharField(_("text"), max_length=500)
+    url = models.CharField(_("link"), max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["user", "read_at"], name="notification_unread"),
+                   models.Index(fields=["emailed_at", "created_at"], name="notification_to_email")]
+
+    def __str__(self) -> str:
+        return self.text[:60]

@@ -1,0 +1,202 @@
+"""Ideas: submitting and editing them, supports, following, comments, and the
+municipality's answer. Supports and comments are counted in the same transaction as
+the rows they count, so the counters on every list stay exact."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from sabor.accounts import services as accounts
+from sabor.accounts.models import OrganisationMember, User
+from sabor.core import audit
+from sabor.core.models import Municipality
+from sabor.participation import text
+from sabor.participation.models import Comment, Follow, Idea, IdeaTerm, Support
+from sabor.participation.notifications import notify
+
+EDIT_WINDOW = timedelta(hours=48)
+IDEA_FIELDS = ["title", "description", "settlement", "place", "plan_node", "estimated_cost", "beneficiaries",
+               "partners_needed", "ppp_potential", "process", "meeting", "organisation", "proposer_name"]
+EDITABLE_BY_AUTHOR = ["title", "description", "settlement", "place", "plan_node", "estimated_cost", "beneficiaries",
+                      "partners_needed", "ppp_potential"]
+# The answers staff may give, and what each needs.
+ANSWERS = {Idea.Status.UNDER_REVIEW, Idea.Status.ACCEPTED, Idea.Status.MERGED, Idea.Status.REJECTED,
+           Idea.Status.PRIORITISED, Idea.Status.IN_PLAN}
+
+
+def _check_own(municipality: Municipality, fields: dict[str, Any]) -> None:
+    for name in ("process", "meeting", "organisation", "settlement"):
+        value = fields.get(name)
+        if value is not None and value.municipality_id != municipality.pk:
+            raise ValidationError({name: _("That belongs to another municipality.")}, code="foreign")
+    node = fields.get("plan_node")
+    if node is not None and node.plan.municipality_id != municipality.pk:
+        raise ValidationError({"plan_node": _("That belongs to another municipality.")}, code="foreign")
+
+
+def index(idea: Idea) -> None:
+    """Stores the idea's words for search and similarity."""
+    title_terms = text.terms(idea.title)
+    body_terms = [t for t in text.terms(idea.description) if t not in title_terms]
+    IdeaTerm.objects.filter(idea=idea).delete()
+    IdeaTerm.objects.bulk_create([IdeaTerm(idea=idea, term=t, in_title=True) for t in title_terms]
+                                 + [IdeaTerm(idea=idea, term=t) for t in body_terms])
+
+
+def _follow(idea: Idea, user: User | None) -> None:
+    if user is not None:
+        Follow.objects.get_or_create(idea=idea, user=user)
+
+
+@transaction.atomic
+def submit(*, actor: User, municipality: Municipality, **fields: Any) -> Idea:
+    """A resident submits an idea, for themselves or on behalf of an organisation they represent."""
+    _check_own(municipality, fields)
+    organisation = fields.get("organisation")
+    if organisation is not None and not OrganisationMember.objects.filter(
+            organisation=organisation, user=actor, is_representative=True).exists():
+        raise ValidationError({"organisation": _("You can submit on behalf of an organisation you represent.")},
+                              code="not_representative")
+    process = fields.get("process")
+    if process is not None and not process.takes_ideas():
+        raise ValidationError({"process": _("This process does not take ideas now.")}, code="closed")
+    idea = audit.create(Idea(municipality=municipality, author=actor, **fields), actor=actor,
+                        action="participation.idea_submitted", municipality=municipality)
+    index(idea)
+    _follow(idea, actor)
+    accounts.join_municipality(user=actor, municipality=municipality)
+    return idea
+
+
+@transaction.atomic
+def record(*, actor, municipality: Municipality, proposer_name: str, **fields: Any) -> Idea:
+    """Staff record an idea that came up at a forum or reached the municipality on paper."""
+    _check_own(municipality, fields)
+    if not proposer_name.strip():
+        raise ValidationError({"proposer_name": _("Say who proposed the idea.")}, code="required")
+    idea = audit.create(Idea(municipality=municipality, proposer_name=proposer_name, **fields), actor=actor,
+                        action="participation.idea_recorded", municipality=municipality)
+    index(idea)
+    return idea
+
+
+def can_edit(idea: Idea, user, now=None) -> bool:
+    now = now or timezone.now()
+    return (getattr(user, "pk", None) is not None and idea.author_id == user.pk
+            and idea.status == Idea.Status.SUBMITTED and now - idea.created_at <= EDIT_WINDOW)
+
+
+@transaction.atomic
+def edit(*, actor: User, idea: Idea, **fields: Any) -> Idea:
+    idea = Idea.objects.select_for_update().get(pk=idea.pk)
+    if not can_edit(idea, actor):
+        raise ValidationError(_("An idea can be changed by its author within 48 hours, before the municipality "
+                                "takes it up."), code="edit_window_closed")
+    _check_own(idea.municipality, fields)
+    audit.save_changes(idea, actor=actor, action="participation.idea_edited", editable=EDITABLE_BY_AUTHOR,
+                       values=fields, municipality=idea.municipality)
+    index(idea)
+    return idea
+
+
+def _open_for_people(idea: Idea) -> None:
+    if idea.is_hidden:
+        raise ValidationError(_("This idea has been hidden by a moderator."), code="hidden")
+
+
+@transaction.atomic
+def support(*, actor: User, idea: Idea) -> bool:
+    """Supports the idea; True if this call added the support. The unique constraint
+    settles any race: a second support of the same person is refused by the database."""
+    _open_for_people(idea)
+    if idea.status in (Idea.Status.REJECTED, Idea.Status.MERGED):
+        raise ValidationError(_("This idea no longer takes supports."), code="closed")
+    try:
+        with transaction.atomic():
+            Support.objects.create(idea=idea, user=actor)
+    except IntegrityError:
+        return False
+    Idea.objects.filter(pk=idea.pk).update(supports_count=F("supports_count") + 1)
+    _follow(idea, actor)
+    return True
+
+
+@transaction.atomic
+def withdraw_support(*, actor: User, idea: Idea) -> bool:
+    deleted, _rows = Support.objects.filter(idea=idea, user=actor).delete()
+    if deleted:
+        Idea.objects.filter(pk=idea.pk).update(supports_count=F("supports_count") - 1)
+    return bool(deleted)
+
+
+@transaction.atomic
+def follow(*, actor: User, idea: Idea, on: bool) -> None:
+    if on:
+        _follow(idea, actor)
+    else:
+        Follow.objects.filter(idea=idea, user=actor).delete()
+
+
+def _idea_url(idea: Idea, anchor: str = "") -> str:
+    return reverse("participation:idea_detail", args=[idea.pk]) + (f"#{anchor}" if anchor else "")
+
+
+@transaction.atomic
+def comment(*, actor: User, idea: Idea, body: str, parent: Comment | None = None,
+            is_official: bool = False) -> Comment:
+    _open_for_people(idea)
+    if parent is not None and (parent.idea_id != idea.pk or parent.is_hidden):
+        raise ValidationError(_("You can reply only to a visible comment on this idea."), code="bad_parent")
+    item = Comment(idea=idea, parent=parent, author=actor, body=body, is_official=is_official)
+    item.full_clean()
+    item.save()
+    Idea.objects.filter(pk=idea.pk).update(comments_count=F("comments_count") + 1)
+    audit.record(actor=actor, action="participation.commented", obj=idea, municipality=idea.municipality)
+    watchers = set(User.objects.filter(follows__idea=idea).exclude(pk=actor.pk))
+    if parent is not None and parent.author_id and parent.author_id != actor.pk:
+        watchers.add(parent.author)
+    notify(users=watchers, municipality=idea.municipality, url=_idea_url(idea, f"comment-{item.pk}"),
+           message=lambda user: gettext_lazy("New comment on “%(idea)s” by %(name)s.")
+           % {"idea": idea.title, "name": actor.public_name})
+    _follow(idea, actor)
+    return item
+
+
+@transaction.atomic
+def answer(*, actor, idea: Idea, status: str, answer: str, merged_into: Idea | None = None,
+           project=None) -> Idea:
+    """The municipality's official answer and the idea's new status, told to its followers."""
+    idea = Idea.objects.select_for_update().get(pk=idea.pk)
+    if status not in ANSWERS:
+        raise ValidationError({"status": _("Choose the idea's new status.")}, code="invalid")
+    if not answer.strip():
+        raise ValidationError({"answer": _("Write the answer that people will read.")}, code="required")
+    if status == Idea.Status.MERGED:
+        if merged_into is None or merged_into.pk == idea.pk or merged_into.municipality_id != idea.municipality_id:
+            raise ValidationError({"merged_into": _("Choose the idea this one is merged into.")}, code="required")
+    else:
+        merged_into = None
+    if status == Idea.Status.IN_PLAN:
+        if project is None or project.municipality_id != idea.municipality_id:
+            raise ValidationError({"project": _("Choose the plan's project that takes the idea up.")},
+                                  code="required")
+    elif project is not None and project.municipality_id != idea.municipality_id:
+        raise ValidationError({"project": _("That belongs to another municipality.")}, code="foreign")
+    audit.save_changes(idea, actor=actor, action="participation.idea_answered",
+                       editable=["status", "answer", "merged_into", "project", "answered_at"],
+                       values={"status": status, "answer": answer, "merged_into": merged_into, "project": project,
+                               "answered_at": timezone.now()}, municipality=idea.municipality)
+    followers = User.objects.filter(follows__idea=idea)
+    notify(users=followers, municipality=idea.municipality, url=_idea_url(idea, "answer"),
+           message=lambda user: gettext_lazy("The municipality has answered “%(idea)s”: %(status)s.")
+           % {"idea": idea.title, "status": idea.get_status_display()})
+    return idea

@@ -1,0 +1,284 @@
+"""Ideas: submitting, editing within the window, supports, comments, answers,
+notifications, search and similar ideas, and the list's filters."""
+
+import threading
+import time
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.core import mail, signing
+from django.core.exceptions import ValidationError
+from django.db import close_old_connections, connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from sabor.accounts import services as accounts
+from sabor.accounts.models import Role
+from sabor.core import antibot, testing
+from sabor.core.testing import XSS
+from sabor.participation import ideas, notifications, selectors
+from sabor.participation.models import Comment, Follow, Idea, Notification, Support
+from sabor.participation.testing import human, make_idea, make_process
+from sabor.planning import projects
+
+pytestmark = pytest.mark.django_db
+
+FORM = {"title": "Пейки в парка", "description": "Да се поставят пейки около езерото."}
+
+
+def test_a_resident_proposes_an_idea_and_it_is_published_escaped(client_for, resident, municipality):
+    client = client_for("alpha.test", resident)
+    response = client.post("/ideas/new/", {"title": f"Пейки {XSS}", "description": f"Текст {XSS}",
+                                           "estimated_cost": "12 500,50", **human()})
+    idea = Idea.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/ideas/{idea.pk}/"
+    assert idea.author == resident and idea.estimated_cost == Decimal("12500.50")
+    assert Follow.objects.filter(idea=idea, user=resident).exists()
+    page = client_for("alpha.test").get(f"/ideas/{idea.pk}/").content.decode()
+    assert "Пейки" in page and XSS not in page and "&lt;script&gt;" in page
+
+
+def test_bots_are_turned_away_without_a_puzzle(client_for, resident):
+    client = client_for("alpha.test", resident)
+    honeypot = client.post("/ideas/new/", FORM | human() | {"website": "http://spam.example"})
+    assert honeypot.status_code == 400
+    too_fast = client.post("/ideas/new/", FORM | {"started": signing.dumps(time.time(), salt=antibot.SALT)})
+    assert too_fast.status_code == 400 and "твърде бързо" in too_fast.content.decode()
+    forged = client.post("/ideas/new/", FORM | {"started": "1700000000"})
+    assert forged.status_code == 400
+    assert not Idea.objects.exists()
+
+
+def test_submissions_are_rate_limited(client_for, resident):
+    client = client_for("alpha.test", resident)
+    for n in range(5):
+        assert client.post("/ideas/new/", FORM | {"title": f"Идея {n}"} | human()).status_code == 302
+    sixth = client.post("/ideas/new/", FORM | {"title": "Шеста"} | human())
+    assert sixth.status_code == 429 and Idea.objects.count() == 5
+
+
+def test_only_a_representative_submits_on_behalf_of_an_organisation(municipality, resident):
+    organisation = testing.make_organisation(municipality)
+    with pytest.raises(ValidationError):
+        ideas.submit(actor=resident, municipality=municipality, organisation=organisation, **FORM)
+    accounts.add_organisation_member(actor=None, organisation=organisation, user=resident, is_representative=True)
+    assert ideas.submit(actor=resident, municipality=municipality, organisation=organisation, **FORM).organisation
+
+
+def test_a_closed_idea_call_takes_no_ideas(municipality, resident):
+    closed = make_process(municipality, ideas_open_until=timezone.localdate() - timedelta(days=1))
+    with pytest.raises(ValidationError):
+        make_idea(municipality, resident, process=closed)
+
+
+def test_the_author_edits_within_the_window_and_nobody_else_can(client_for, resident, municipality):
+    idea = make_idea(municipality, resident)
+    other = testing.make_member(municipality, Role.RESIDENT)
+    assert client_for("alpha.test", other).get(f"/ideas/{idea.pk}/edit/").status_code == 404
+    client = client_for("alpha.test", resident)
+    response = client.post(f"/ideas/{idea.pk}/edit/", FORM | {"title": "Пейки и кошчета"} | human())
+    assert response.status_code == 302
+    idea.refresh_from_db()
+    assert idea.title == "Пейки и кошчета"
+    Idea.objects.filter(pk=idea.pk).update(created_at=idea.created_at - timedelta(hours=49))
+    late = client.get(f"/ideas/{idea.pk}/edit/")
+    assert late.status_code == 302
+    with pytest.raises(ValidationError):
+        ideas.edit(actor=resident, idea=idea, title="Късно")
+
+
+def test_supports_are_one_per_person_and_counted_exactly(client_for, resident, municipality):
+    idea = make_idea(municipality, testing.make_member(municipality, Role.RESIDENT))
+    client = client_for("alpha.test", resident)
+    for _n in range(3):
+        client.post(f"/ideas/{idea.pk}/support/")
+    idea.refresh_from_db()
+    assert idea.supports_count == 1 == Support.objects.count()
+    client.post(f"/ideas/{idea.pk}/support/", {"withdraw": "1"})
+    idea.refresh_from_db()
+    assert idea.supports_count == 0 == Support.objects.count()
+    assert client_for("alpha.test").post(f"/ideas/{idea.pk}/support/").status_code == 302  # to log in
+    assert Support.objects.count() == 0
+
+
+def test_comments_are_threaded_and_followers_are_told(client_for, municipality, django_capture_on_commit_callbacks):
+    author = testing.make_member(municipality, Role.RESIDENT)
+    idea = make_idea(municipality, author)
+    commenter = testing.make_member(municipality, Role.RESIDENT)
+    client = client_for("alpha.test", commenter)
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post(f"/ideas/{idea.pk}/comment/", {"c-body": f"Добра идея {XSS}", **human("c")})
+    assert first.status_code == 302
+    parent = Comment.objects.get()
+    assert first["Location"].endswith(f"#comment-{parent.pk}")
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for("alpha.test", author).post(f"/ideas/{idea.pk}/comment/", {
+            "c-body": "Благодаря", "parent": parent.pk, **human("c")})
+    reply = Comment.objects.get(parent=parent)
+    idea.refresh_from_db()
+    assert idea.comments_count == 2
+    assert [n.user for n in Notification.objects.order_by("pk")] == [author, commenter]
+    assert {message.to[0] for message in mail.outbox} == {author.email, commenter.email}
+    thread = selectors.thread(idea)
+    assert [node.comment for node in thread] == [parent] and [n.comment for n in thread[0].replies] == [reply]
+    page = client_for("alpha.test").get(f"/ideas/{idea.pk}/").content.decode()
+    assert f'id="comment-{reply.pk}"' in page and XSS not in page
+    empty = client.post(f"/ideas/{idea.pk}/comment/", {"c-body": "", **human("c")})
+    assert empty.status_code == 400 and Comment.objects.count() == 2
+
+
+def test_the_municipality_answers_and_the_idea_can_be_followed_into_the_plan(
+        client_for, staff, municipality, django_capture_on_commit_callbacks):
+    author = testing.make_member(municipality, Role.RESIDENT)
+    idea = make_idea(municipality, author)
+    other = make_idea(municipality, author, title="Друга")
+    project = projects.create_project(actor=None, municipality=municipality, title="Парк „Лясковец“")
+    client = client_for("alpha.test", staff)
+    url = f"/office/ideas/{idea.pk}/answer/"
+    assert client.post(url, {"status": "in_plan", "answer": "Включена."}).status_code == 400  # no project
+    assert client.post(url, {"status": "merged", "answer": "Обединена."}).status_code == 400  # no idea
+    assert client.post(url, {"status": "accepted", "answer": ""}).status_code == 400
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"status": "in_plan", "answer": f"Включена в плана {XSS}",
+                                     "project": project.pk})
+    assert response.status_code == 302
+    idea.refresh_from_db()
+    assert idea.status == "in_plan" and idea.project == project and idea.answered_at
+    assert any("отговори" in message.subject or "отговори" in message.body for message in mail.outbox)
+    page = client_for("alpha.test").get(f"/ideas/{idea.pk}/").content.decode()
+    assert f"/projects/{project.pk}/" in page and XSS not in page
+    ideas.answer(actor=staff, idea=other, status="merged", answer="Обединена", merged_into=idea)
+    with pytest.raises(ValidationError):
+        ideas.answer(actor=staff, idea=idea, status="merged", answer="В себе си", merged_into=idea)
+
+
+def test_daily_digest_and_unsubscribing(client_for, municipality, django_capture_on_commit_callbacks):
+    person = testing.make_member(municipality, Role.RESIDENT)
+    person.notification_frequency = "daily"
+    person.save()
+    idea = make_idea(municipality, person)
+    writer = testing.make_member(municipality, Role.RESIDENT)
+    with django_capture_on_commit_callbacks(execute=True):
+        ideas.comment(actor=writer, idea=idea, body="Първи")
+        ideas.comment(actor=writer, idea=idea, body="Втори")
+    assert mail.outbox == []  # nothing at once for someone who chose the digest
+    assert notifications.send_digests() == 1
+    (digest,) = mail.outbox
+    assert digest.to == [person.email] and digest.body.count("Нов коментар") == 2
+    assert notifications.send_digests() == 0  # never twice
+    token = notifications.unsubscribe_token(person)
+    link = f"/notifications/unsubscribe/{token}/"
+    assert link in digest.body
+    assert client_for("alpha.test").get(link).status_code == 200
+    assert client_for("alpha.test").post(link).status_code == 200
+    person.refresh_from_db()
+    assert person.notification_frequency == "never"
+    assert client_for("alpha.test").get("/notifications/unsubscribe/forged/").status_code == 404
+
+
+def test_notifications_page_lists_and_marks_read(client_for, municipality):
+    person = testing.make_member(municipality, Role.RESIDENT)
+    idea = make_idea(municipality, person)
+    ideas.comment(actor=testing.make_member(municipality, Role.RESIDENT), idea=idea, body="Здравейте")
+    client = client_for("alpha.test", person)
+    page = client.get("/notifications/").content.decode()
+    assert "Нов коментар" in page and "непрочетени" in client.get("/").content.decode()
+    client.post("/notifications/")
+    assert not Notification.objects.filter(read_at__isnull=True).exists()
+
+
+def test_search_and_similar_ideas_understand_bulgarian_word_forms(client_for, municipality, resident):
+    playground = make_idea(municipality, resident, title="Нова детска площадка в Джулюница",
+                           description="Площадката до училището е стара.")
+    make_idea(municipality, resident, title="Ремонт на пътя за Мерданя", description="Дупки по пътя.")
+    found = selectors.similar(municipality, "Детски площадки", "площадка за децата")
+    assert [idea for idea, _score in found] == [playground]
+    assert list(selectors.search(municipality.ideas.all(), "площадките")) == [playground]
+    fragment = client_for("alpha.test").get("/ideas/similar/", {"title": "детската площадка"}).content.decode()
+    assert "Нова детска площадка" in fragment and "Ремонт" not in fragment
+
+
+def test_the_idea_list_filters_from_an_allow_list(client_for, municipality, resident):
+    settlement = testing.make_settlement(municipality, name="Драгижево")
+    make_idea(municipality, resident, title="В Драгижево", settlement=settlement)
+    make_idea(municipality, resident, title="Другаде")
+    anon = client_for("alpha.test")
+    page = anon.get("/ideas/", {"settlement": settlement.pk}).content.decode()
+    assert "В Драгижево" in page and "Другаде" not in page
+    assert anon.get("/ideas/", {"sort": "price; drop table"}).status_code == 400
+    assert anon.get("/ideas/", {"status": "nonsense"}).status_code == 400
+    assert anon.get("/ideas/", {"sort": "supported", "q": "драгижево"}).status_code == 200
+
+
+def test_the_idea_list_runs_the_same_queries_for_ten_and_for_many_ideas(client_for, municipality, resident):
+    for n in range(10):
+        make_idea(municipality, resident, title=f"Идея {n}")
+    client = client_for("alpha.test", resident)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get("/ideas/", {"sort": "supported"}).status_code == 200
+    Idea.objects.bulk_create([Idea(municipality=municipality, author=resident, title=f"Още {n}",
+                                   description="…") for n in range(400)])
+    with CaptureQueriesContext(connection) as many:
+        assert client.get("/ideas/", {"sort": "supported"}).status_code == 200
+    assert len(many) == len(few)
+
+
+def test_an_idea_page_runs_the_same_queries_for_few_and_many_comments(client_for, municipality, resident):
+    idea = make_idea(municipality, resident)
+    ideas.comment(actor=resident, idea=idea, body="Първи")
+    client = client_for("alpha.test", resident)
+    with CaptureQueriesContext(connection) as few:
+        client.get(f"/ideas/{idea.pk}/")
+    for n in range(30):
+        ideas.comment(actor=testing.make_member(municipality, Role.RESIDENT), idea=idea, body=f"Коментар {n}",
+                      parent=Comment.objects.order_by("pk").first() if n % 3 else None)
+    with CaptureQueriesContext(connection) as many:
+        client.get(f"/ideas/{idea.pk}/")
+    assert len(many) == len(few)
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrency is tested on PostgreSQL")
+def test_two_hundred_people_supporting_at_once_give_two_hundred(municipality):
+    idea = make_idea(municipality, testing.make_member(municipality, Role.RESIDENT))
+    people = [testing.make_user() for _n in range(200)]
+    # 50 connections at once (PostgreSQL allows 100 in all), each supporting for four people in turn,
+    # as a site's application processes would share the requests of 200 people.
+    groups = [people[n::50] for n in range(50)]
+    _at_once([lambda group=group: [ideas.support(actor=person, idea=idea) for person in group] for group in groups])
+    idea.refresh_from_db()
+    assert idea.supports_count == 200 == Support.objects.filter(idea=idea).count()
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrency is tested on PostgreSQL")
+def test_one_person_sending_twenty_supports_at_once_gives_one(municipality):
+    idea = make_idea(municipality, testing.make_member(municipality, Role.RESIDENT))
+    person = testing.make_user()
+    results = _at_once([lambda: ideas.support(actor=person, idea=idea) for _n in range(20)])
+    idea.refresh_from_db()
+    assert idea.supports_count == 1 == Support.objects.filter(idea=idea).count()
+    assert results.count(True) == 1
+
+
+def _at_once(calls) -> list:
+    barrier = threading.Barrier(len(calls))
+    results, errors = [], []
+
+    def run(call):
+        try:
+            barrier.wait()
+            results.append(call())
+        except Exception as error:  # noqa: BLE001 - any failure fails the test
+            errors.append(error)
+        finally:
+            close_old_connections()
+
+    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    return results

@@ -1,0 +1,232 @@
+"""Forums and meetings: registration against capacity with a waiting list, the calendar
+file, check-in at the door (registrants, walk-ins, paper lists) and statistics."""
+
+import io
+import threading
+from datetime import UTC, timedelta
+from decimal import Decimal
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import close_old_connections, connection
+from django.utils import timezone
+from openpyxl import Workbook
+
+from sabor.accounts.models import Role
+from sabor.core import testing
+from sabor.core.models import AuditEntry
+from sabor.core.testing import XSS
+from sabor.monitoring.testing import make_indicator, make_plan
+from sabor.participation import processes, registrations
+from sabor.participation.models import Meeting, Notification, Registration
+from sabor.participation.testing import make_meeting, make_process
+from sabor.planning import services as planning
+
+pytestmark = pytest.mark.django_db
+
+
+def _register(person, meeting, group="residents"):
+    return registrations.register(actor=person, meeting=meeting, stakeholder_group=group)
+
+
+def test_staff_schedule_a_forum_and_impossible_dates_are_refused(client_for, staff, municipality):
+    client = client_for("alpha.test", staff)
+    data = {"kind": "mini_forum", "title": "Форум в Козаревец", "starts_at": "2026-12-10T17:00",
+            "ends_at": "2026-12-10T19:00", "address": "Читалището", "capacity": "30",
+            "invited_groups": ["residents", "business"], "is_public": "on"}
+    assert client.post("/office/meetings/", data).status_code == 302
+    meeting = Meeting.objects.get()
+    assert meeting.invited_groups == ["residents", "business"] and meeting.capacity == 30
+    for bad in ({"ends_at": "2026-12-10T16:00"}, {"starts_at": "2026-02-30T17:00"}, {"capacity": "-3"},
+                {"address": "", "kind": "public_forum"}, {"invited_groups": ["aliens"]}):
+        response = client.post("/office/meetings/", data | bad)
+        assert response.status_code == 400, bad
+    assert Meeting.objects.count() == 1
+    assert "Срещата трябва да завършва след началото си." in client.post(
+        "/office/meetings/", data | {"ends_at": "2026-12-10T16:00"}).content.decode()
+
+
+def test_a_resident_registers_and_the_page_says_so(client_for, resident, municipality):
+    meeting = make_meeting(municipality, capacity=2)
+    client = client_for("alpha.test", resident)
+    page = client.get(f"/meetings/{meeting.pk}/").content.decode()
+    assert "Регистрирайте се" in page and XSS not in page
+    response = client.post(f"/meetings/{meeting.pk}/register/", {"stakeholder_group": "residents"})
+    assert response.status_code == 302
+    assert Registration.objects.get().status == "registered"
+    assert "Регистрирани сте." in client.get(f"/meetings/{meeting.pk}/").content.decode()
+    again = client.post(f"/meetings/{meeting.pk}/register/", {"stakeholder_group": "residents"})
+    assert again.status_code == 400 and Registration.objects.count() == 1
+
+
+def test_a_full_meeting_puts_people_on_the_waiting_list_that_moves_up_on_cancellation(
+        municipality, django_capture_on_commit_callbacks):
+    meeting = make_meeting(municipality, capacity=1)
+    first, second, third = (testing.make_member(municipality, Role.RESIDENT) for _n in range(3))
+    _register(first, meeting)
+    assert _register(second, meeting).status == "waiting"
+    assert _register(third, meeting).status == "waiting"
+    with django_capture_on_commit_callbacks(execute=True):
+        registrations.cancel(actor=first, registration=meeting.registrations.get(user=first))
+    statuses = dict(meeting.registrations.values_list("user", "status"))
+    assert statuses == {first.pk: "cancelled", second.pk: "registered", third.pk: "waiting"}
+    assert Notification.objects.get().user == second
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == [second.email]
+    assert "/notifications/unsubscribe/" in mail.outbox[0].body and "List-Unsubscribe" in mail.outbox[0].extra_headers
+
+
+def test_raising_the_capacity_moves_the_waiting_list_up(municipality):
+    meeting = make_meeting(municipality, capacity=1)
+    people = [testing.make_member(municipality, Role.RESIDENT) for _n in range(3)]
+    for person in people:
+        _register(person, meeting)
+    processes.update_meeting(actor=None, meeting=meeting, capacity=2)
+    assert meeting.registrations.filter(status="registered").count() == 2
+
+
+def test_registration_is_refused_outside_its_window(municipality, resident):
+    closed = make_meeting(municipality, registration_closes_at=timezone.now() - timedelta(hours=1))
+    past = make_meeting(municipality, days=-3)
+    cancelled = make_meeting(municipality, is_cancelled=True)
+    for meeting in (closed, past, cancelled):
+        with pytest.raises(ValidationError, match="не е отворена|not open"):
+            _register(resident, meeting)
+    assert not Registration.objects.exists()
+
+
+def test_the_calendar_file_describes_the_meeting(client_for, municipality):
+    meeting = make_meeting(municipality, title="Форум, Лясковец; зала 2", address="пл. „Възраждане“ 1")
+    response = client_for("alpha.test").get(f"/meetings/{meeting.pk}/calendar.ics")
+    body = response.content.decode()
+    assert response["Content-Type"].startswith("text/calendar")
+    assert body.startswith("BEGIN:VCALENDAR\r\n") and "END:VEVENT\r\n" in body
+    assert "SUMMARY:Форум\\, Лясковец\\; зала 2" in body
+    assert f"DTSTART:{meeting.starts_at.astimezone(UTC):%Y%m%dT%H%M%SZ}" in body
+    assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))
+
+
+def test_the_door_staff_find_check_in_and_add_walk_ins(client_for, staff, municipality):
+    meeting = make_meeting(municipality, days=1)
+    settlement = testing.make_settlement(municipality, name="Джулюница")
+    person = testing.make_member(municipality, Role.RESIDENT)
+    registration = _register(person, meeting)
+    client = client_for("alpha.test", staff)
+    url = f"/office/meetings/{meeting.pk}/check-in/"
+    found = client.get(url, {"q": person.email[:6]}).content.decode()
+    assert person.email[:6] in person.email and "Отбележи присъствие" in found
+    assert client.post(url, {"action": "in", "registration": registration.pk}).status_code == 302
+    registration.refresh_from_db()
+    assert registration.checked_in_at is not None
+    walk_in = client.post(url, {"action": "walk_in", "walk-name": f"Иван {XSS}", "walk-stakeholder_group": "business",
+                                "walk-settlement": settlement.pk})
+    assert walk_in.status_code == 302
+    walked = meeting.registrations.get(source="walk_in")
+    assert walked.checked_in_at is not None and walked.settlement == settlement
+    page = client.get(url).content.decode()
+    assert "Иван" in page and XSS not in page
+    bad = client.post(url, {"action": "walk_in", "walk-name": "", "walk-stakeholder_group": "martians"})
+    assert bad.status_code == 400 and meeting.registrations.count() == 2
+    assert AuditEntry.objects.filter(action="participation.checked_in").count() == 2
+
+
+def _csv(rows):
+    return SimpleUploadedFile("list.csv", ("\n".join(",".join(row) for row in rows)).encode(), "text/csv")
+
+
+def test_a_paper_sign_in_list_is_previewed_then_imported_once(client_for, staff, municipality):
+    meeting = make_meeting(municipality, days=1)
+    testing.make_settlement(municipality, name="Мерданя", ekatte="47826")
+    known = testing.make_member(municipality, Role.RESIDENT)
+    _register(known, meeting)
+    client = client_for("alpha.test", staff)
+    url = f"/office/meetings/{meeting.pk}/check-in/"
+    broken = _csv([["име", "група", "населено място"], ["Петър", "жители", "Атлантида"], ["", "бизнес", ""],
+                   ["Мария", "пришълци", ""]])
+    preview = client.post(url, {"action": "preview", "list-file": broken})
+    text = preview.content.decode()
+    assert preview.status_code == 400 and "Непознато населено място „Атлантида“." in text
+    assert "Името липсва." in text and "Непозната заинтересована група „пришълци“." in text
+    assert client.post(url, {"action": "confirm"}).status_code == 302
+    assert meeting.registrations.count() == 1  # nothing saved from a list with errors
+
+    rows = [["name", "group", "settlement", "organisation", "email"],
+            ["Петър Петров", "жители", "Мерданя", "", ""],
+            ["Анна Колева", "business", "47826", "„Агро“ ЕООД", ""],
+            [known.public_name, "residents", "", "", known.email]]
+    for _attempt in range(2):
+        assert client.post(url, {"action": "preview", "list-file": _csv(rows)}).status_code == 200
+        assert client.post(url, {"action": "confirm"}).status_code == 302
+    assert meeting.registrations.count() == 3
+    assert meeting.registrations.filter(checked_in_at__isnull=False).count() == 3
+    assert meeting.registrations.get(name="Анна Колева").source == "paper"
+
+
+def test_a_sign_in_list_in_xlsx_and_a_wrong_file_type(client_for, staff, municipality):
+    meeting = make_meeting(municipality, days=0)
+    workbook = Workbook()
+    workbook.active.append(["Име", "Група"])
+    workbook.active.append(["Стефан", "общински съвет"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    client = client_for("alpha.test", staff)
+    url = f"/office/meetings/{meeting.pk}/check-in/"
+    upload = SimpleUploadedFile("list.xlsx", buffer.getvalue())
+    assert client.post(url, {"action": "preview", "list-file": upload}).status_code == 200
+    client.post(url, {"action": "confirm"})
+    assert meeting.registrations.get().stakeholder_group == "council"
+    wrong = client.post(url, {"action": "preview", "list-file": SimpleUploadedFile("list.exe", b"MZ")})
+    assert wrong.status_code == 400 and "Качете файл CSV или XLSX." in wrong.content.decode()
+
+
+def test_attendance_statistics_and_live_indicator_values(client_for, municipality):
+    plan = make_plan(municipality, slug="opr", start_year=2014, end_year=2030)
+    node = planning.add_node(actor=None, plan=plan, parent=None, title="Участие")
+    process = make_process(municipality)
+    held = make_meeting(municipality, process=process, days=-2)
+    make_meeting(municipality, process=process, days=5)  # not held yet
+    settlement = testing.make_settlement(municipality, name="Козаревец")
+    for n, group in enumerate(["residents", "residents", "business"]):
+        registrations.walk_in(actor=None, meeting=held, name=f"Човек {n}", stakeholder_group=group,
+                              settlement=settlement if n else None)
+    forums = make_indicator(municipality, node, code="F1", targets={2030: 6}, baseline_value=0, baseline_year=2013,
+                            direction="increase", aggregation="sum", live_source="participation.meetings_held",
+                            live_key=str(process.pk))
+    people = make_indicator(municipality, node, code="F2", targets={2030: 150}, baseline_value=0,
+                            baseline_year=2013, direction="increase", aggregation="sum",
+                            live_source="participation.participants", live_key="all")
+    year = held.starts_at.year
+    assert list(forums.measurements.values_list("period", "value")) == [(year, Decimal(1))]
+    assert list(people.measurements.values_list("period", "value")) == [(year, Decimal(3))]
+    registrations.walk_in(actor=None, meeting=held, name="Късен", stakeholder_group="council")
+    assert people.measurements.get().value == 4  # kept up to date as people are checked in
+    page = client_for("alpha.test").get(f"/processes/{process.slug}/").content.decode()
+    assert "process-stats" in page and "Козаревец" in page and "1 проведени досега" in page
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks are tested on PostgreSQL")
+def test_fifty_people_registering_at_once_for_thirty_seats(municipality):
+    meeting = make_meeting(municipality, capacity=30)
+    people = [testing.make_member(municipality, Role.RESIDENT) for _n in range(50)]
+    barrier = threading.Barrier(len(people))
+    errors = []
+
+    def register(person):
+        try:
+            barrier.wait()
+            _register(person, meeting)
+        except Exception as error:  # noqa: BLE001 - any failure fails the test below
+            errors.append(error)
+        finally:
+            close_old_connections()
+
+    threads = [threading.Thread(target=register, args=(person,)) for person in people]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert meeting.registrations.filter(status="registered").count() == 30
+    assert meeting.registrations.filter(status="waiting").count() == 20
