@@ -114,6 +114,11 @@ class SignInListForm(forms.Form):
 
 
 class IdeaForm(HumanCheckMixin, forms.ModelForm):
+    attachment = forms.FileField(
+        label=_("Attachment (optional)"), required=False,
+        help_text=_("A document or picture: PDF, DOCX, XLSX, ODT, ODS, JPG or PNG; at most 10 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.xlsx,.odt,.ods,.jpg,.jpeg,.png"}))
+
     class Meta:
         model = Idea
         fields = ["title", "description", "settlement", "place", "plan_node", "estimated_cost", "beneficiaries",
@@ -137,6 +142,8 @@ class IdeaForm(HumanCheckMixin, forms.ModelForm):
 
 
 class EditIdeaForm(IdeaForm):
+    attachment = None
+
     class Meta(IdeaForm.Meta):
         fields = ["title", "description", "settlement", "place", "plan_node", "estimated_cost", "beneficiaries",
                   "partners_needed", "ppp_potential"]

@@ -76,7 +76,7 @@ def idea_detail(request, pk: int):
 @login_required
 def idea_new(request):
     process = request.GET.get("process", "")
-    form = IdeaForm(*submitted(request), municipality=request.municipality, user=request.user,
+    form = IdeaForm(*submitted(request, files=True), municipality=request.municipality, user=request.user,
                     initial={"process": process} if process.isdigit() else None)
     status = 200
     if request.method == "POST" and form.is_valid():

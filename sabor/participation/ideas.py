@@ -20,10 +20,11 @@ from sabor.accounts.models import OrganisationMember, User
 from sabor.core import audit
 from sabor.core.models import Municipality
 from sabor.participation import text
-from sabor.participation.models import Comment, Follow, Idea, IdeaTerm, Support
+from sabor.participation.models import Comment, Follow, Idea, IdeaAttachment, IdeaTerm, Support
 from sabor.participation.notifications import notify
 
 EDIT_WINDOW = timedelta(hours=48)
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 IDEA_FIELDS = ["title", "description", "settlement", "place", "plan_node", "estimated_cost", "beneficiaries",
                "partners_needed", "ppp_potential", "process", "meeting", "organisation", "proposer_name"]
 EDITABLE_BY_AUTHOR = ["title", "description", "settlement", "place", "plan_node", "estimated_cost", "beneficiaries",
@@ -57,8 +58,23 @@ def _follow(idea: Idea, user: User | None) -> None:
         Follow.objects.get_or_create(idea=idea, user=user)
 
 
+def _attach(idea: Idea, attachment) -> None:
+    """Stores a file with the idea: a document or picture of at most 10 MB."""
+    if attachment is None:
+        return
+    if attachment.size > MAX_ATTACHMENT_BYTES:
+        raise ValidationError({"attachment": _("A file may be at most 10 MB; this one is %(size)s MB.")
+                               % {"size": attachment.size // (1024 * 1024)}}, code="too_large")
+    item = IdeaAttachment(idea=idea, title=attachment.name[:250], file=attachment)
+    try:
+        item.full_clean()
+    except ValidationError as error:
+        raise ValidationError({"attachment": error.messages}, code="bad_type") from None
+    item.save()
+
+
 @transaction.atomic
-def submit(*, actor: User, municipality: Municipality, **fields: Any) -> Idea:
+def submit(*, actor: User, municipality: Municipality, attachment=None, **fields: Any) -> Idea:
     """A resident submits an idea, for themselves or on behalf of an organisation they represent."""
     _check_own(municipality, fields)
     organisation = fields.get("organisation")
@@ -71,6 +87,7 @@ def submit(*, actor: User, municipality: Municipality, **fields: Any) -> Idea:
         raise ValidationError({"process": _("This process does not take ideas now.")}, code="closed")
     idea = audit.create(Idea(municipality=municipality, author=actor, **fields), actor=actor,
                         action="participation.idea_submitted", municipality=municipality)
+    _attach(idea, attachment)
     index(idea)
     _follow(idea, actor)
     accounts.join_municipality(user=actor, municipality=municipality)
@@ -78,13 +95,14 @@ def submit(*, actor: User, municipality: Municipality, **fields: Any) -> Idea:
 
 
 @transaction.atomic
-def record(*, actor, municipality: Municipality, proposer_name: str, **fields: Any) -> Idea:
+def record(*, actor, municipality: Municipality, proposer_name: str, attachment=None, **fields: Any) -> Idea:
     """Staff record an idea that came up at a forum or reached the municipality on paper."""
     _check_own(municipality, fields)
     if not proposer_name.strip():
         raise ValidationError({"proposer_name": _("Say who proposed the idea.")}, code="required")
     idea = audit.create(Idea(municipality=municipality, proposer_name=proposer_name, **fields), actor=actor,
                         action="participation.idea_recorded", municipality=municipality)
+    _attach(idea, attachment)
     index(idea)
     return idea
 

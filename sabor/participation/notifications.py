@@ -50,7 +50,7 @@ def user_for_token(token: str) -> User | None:
     return User.objects.filter(pk=pk, is_active=True).first()
 
 
-def _site(municipality: Municipality) -> str:
+def site_address(municipality: Municipality) -> str:
     domain = municipality.domains.order_by("pk").first()
     scheme = settings.ACCOUNT_DEFAULT_HTTP_PROTOCOL
     return f"{scheme}://{domain.host}" if domain else ""
@@ -58,7 +58,7 @@ def _site(municipality: Municipality) -> str:
 
 def _send(user: User, items: list[Notification], digest: bool) -> None:
     municipality = items[0].municipality
-    site = _site(municipality)
+    site = site_address(municipality)
     with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
         context = {"user": user, "items": items, "site": site, "municipality": municipality, "digest": digest,
                    "unsubscribe": site + reverse("participation:unsubscribe", args=[unsubscribe_token(user)])}

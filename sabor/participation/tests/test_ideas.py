@@ -282,3 +282,22 @@ def _at_once(calls) -> list:
         thread.join()
     assert errors == []
     return results
+
+
+def test_an_attachment_of_the_wrong_type_or_too_large_is_refused_and_nothing_saved(client_for, resident, settings,
+                                                                                    tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    client = client_for("alpha.test", resident)
+    wrong = client.post("/ideas/new/", FORM | human() | {"attachment": SimpleUploadedFile("run.exe", b"MZ")})
+    assert wrong.status_code == 400 and "exe" in wrong.content.decode()
+    big = SimpleUploadedFile("plan.pdf", b"%PDF" + b"0" * (10 * 1024 * 1024 + 1))
+    too_large = client.post("/ideas/new/", FORM | human() | {"attachment": big})
+    assert too_large.status_code == 400 and "10 MB" in too_large.content.decode()
+    assert not Idea.objects.exists()
+    ok = client.post("/ideas/new/", FORM | human() | {"attachment": SimpleUploadedFile("plan.pdf", b"%PDF-1.4")})
+    assert ok.status_code == 302
+    idea = Idea.objects.get()
+    assert idea.attachments.get().title == "plan.pdf"
+    assert "plan.pdf" in client_for("alpha.test").get(f"/ideas/{idea.pk}/").content.decode()

@@ -230,3 +230,23 @@ def test_fifty_people_registering_at_once_for_thirty_seats(municipality):
     assert errors == []
     assert meeting.registrations.filter(status="registered").count() == 30
     assert meeting.registrations.filter(status="waiting").count() == 20
+
+
+def test_people_registered_are_reminded_the_day_before_once(municipality, django_capture_on_commit_callbacks):
+    from django.core.management import call_command
+
+    tomorrow = timezone.localtime() + timedelta(days=1)
+    meeting = make_meeting(municipality, starts_at=tomorrow.replace(hour=17, minute=0),
+                           ends_at=tomorrow.replace(hour=19, minute=0), capacity=1)
+    coming, waiting, silent = (testing.make_member(municipality, Role.RESIDENT) for _n in range(3))
+    _register(coming, meeting)
+    _register(waiting, meeting)
+    silent.notification_frequency = "never"
+    silent.save()
+    make_meeting(municipality, days=3)  # not tomorrow
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_daily_emails", stdout=io.StringIO())
+        call_command("send_daily_emails", stdout=io.StringIO())
+    (reminder,) = mail.outbox
+    assert reminder.to == [coming.email] and "Утре" in reminder.subject
+    assert f"/meetings/{meeting.pk}/calendar.ics" in reminder.body and "/notifications/unsubscribe/" in reminder.body
