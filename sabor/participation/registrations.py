@@ -133,13 +133,15 @@ def check_in(*, actor, registration: Registration, present: bool = True) -> Regi
 @transaction.atomic
 def walk_in(*, actor, meeting: Meeting, name: str, stakeholder_group: str, settlement: Settlement | None = None,
             organisation: Organisation | None = None, organisation_name: str = "", email: str = "",
-            source: str = Registration.Source.WALK_IN) -> Registration:
-    """Someone who came without registering, checked in at once."""
+            source: str = Registration.Source.WALK_IN, at=None) -> Registration:
+    """Someone who came without registering, checked in at once (or, from a paper list,
+    as of the meeting's start)."""
     _check_own(meeting, settlement, organisation)
     registration = Registration(meeting=meeting, name=name, email=email, stakeholder_group=stakeholder_group,
                                 settlement=settlement, organisation=organisation,
                                 organisation_name=organisation_name, source=source,
-                                status=Registration.Status.REGISTERED, checked_in_at=timezone.now())
+                                status=Registration.Status.REGISTERED, checked_in_at=at or timezone.now(),
+                                created_at=at or timezone.now())
     audit.create(registration, actor=actor, action="participation.checked_in", obj=meeting,
                  municipality=meeting.municipality, changes={"participant": [None, name]})
     _attended(meeting)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from sabor.accounts.models import StakeholderGroup
@@ -130,5 +130,5 @@ def apply(*, actor, meeting: Meeting, rows: list[dict[str, str]]) -> int:
                               stakeholder_group=groups[values["group"].lower()],
                               settlement=settlements.get(_key(values.get("settlement", ""))),
                               organisation_name=values.get("organisation", ""), email=values.get("email", ""),
-                              source=Registration.Source.PAPER)
+                              source=Registration.Source.PAPER, at=min(meeting.starts_at, timezone.now()))
     return len(checked)

@@ -13,7 +13,7 @@ from django.db import transaction
 
 from sabor.accounts import services as account_services
 from sabor.accounts.models import Membership, Organisation, OrganisationMember, Role, StakeholderGroup, User
-from sabor.core.demo import plans, training
+from sabor.core.demo import participation, plans, training
 from sabor.core.models import Municipality, MunicipalityDomain
 from sabor.territory.models import Settlement
 
@@ -163,4 +163,5 @@ def load(hosts: list[str] | None = None) -> Municipality:
     _user(OPERATOR_EMAIL, "Оператор на платформата", is_staff=True, is_superuser=True)
     plans.load(municipality)
     training.load(municipality)
+    participation.load(municipality)
     return municipality

@@ -5,6 +5,7 @@ from sabor.accounts.models import Membership, Organisation, OrganisationMember, 
 from sabor.core.demo import lyaskovets
 from sabor.core.models import AuditEntry, Municipality
 from sabor.monitoring.models import AnnualReport, Indicator, Measurement, Target
+from sabor.participation.models import Idea, Meeting, Registration
 from sabor.planning.models import Plan, PlanNode
 from sabor.territory.models import Settlement
 from sabor.training.models import Certificate, Enrolment, Programme
@@ -13,7 +14,8 @@ from sabor.training.selectors import targets_vs_results
 pytestmark = pytest.mark.django_db
 
 MODELS = [Municipality, Settlement, Organisation, User, Membership, RoleAssignment, OrganisationMember, AuditEntry,
-          Plan, PlanNode, Indicator, Target, Measurement, Programme, Enrolment, Certificate]
+          Plan, PlanNode, Indicator, Target, Measurement, Programme, Enrolment, Certificate, Meeting, Registration,
+          Idea]
 
 
 def _counts():
@@ -101,3 +103,27 @@ def test_the_demo_trains_the_people_the_project_promised(client_for):
     assert trained == {"О7": [(2014, 18, "verified")], "О8": [(2014, 8, "verified")]}
     page = client_for("lyaskovets.test").get(f"/training/{methodology.pk}/").content.decode()
     assert "Прилагане на методологията" in page and "feedback-table" in page
+
+
+def test_the_demo_holds_the_2014_forums_and_their_ideas(client_for):
+    municipality = lyaskovets.load(hosts=["lyaskovets.test"])
+    process = municipality.processes.get(slug="opr-2014-2020")
+    meetings = process.meetings.all()
+    assert meetings.count() == 6 and {m.settlement.name for m in meetings} == {
+        "Лясковец", "Джулюница", "Добри дял", "Козаревец", "Драгижево", "Мерданя"}
+    present = Registration.objects.filter(meeting__process=process, checked_in_at__isnull=False)
+    assert present.count() > 150
+    assert set(present.values_list("stakeholder_group", flat=True)) == {
+        "residents", "civil_society", "business", "administration", "council"}
+    ideas = process.ideas.all()
+    assert 35 <= ideas.count() <= 45
+    assert ideas.filter(supports_count__gt=0).count() > 20 and ideas.filter(comments_count__gt=0).count() > 10
+    in_plan = ideas.filter(status="in_plan", project__isnull=False)
+    assert in_plan.count() >= 4 and ideas.filter(status="prioritised").count() >= 3
+    for idea in ideas:
+        assert idea.supports_count == idea.supports.count() and idea.comments_count == idea.comments.count()
+    forums, participants = (Indicator.objects.get(municipality=municipality, code=code) for code in ("О4", "О5"))
+    assert list(forums.measurements.values_list("period", "value")) == [(2014, 6)]
+    assert list(participants.measurements.values_list("period", "value")) == [(2014, present.count())]
+    page = client_for("lyaskovets.test").get("/processes/opr-2014-2020/").content.decode()
+    assert "Мини граждански форум – Мерданя" in page and "process-stats" in page
