@@ -4,7 +4,8 @@ from e2e.conftest import audit_accessibility
 
 PUBLIC_PATHS = ["/", "/organisations/", "/projects/", "/evaluations/", "/recommendations/", "/reports/",
                 "/plans/", "/plans/piro-2021-2027/", "/plans/opr-2014-2020/", "/methodology/", "/accessibility/",
-                "/privacy/", "/training/", "/certificates/", "/accounts/login/", "/accounts/signup/",
+                "/privacy/", "/training/", "/certificates/", "/processes/", "/processes/opr-2014-2020/", "/meetings/",
+                "/ideas/", "/ideas/?sort=supported&status=in_plan", "/accounts/login/", "/accounts/signup/",
                 "/accounts/password/reset/", "/no-such-page/"]
 
 
@@ -36,6 +37,14 @@ def test_public_pages_meet_wcag_21_aa(site, page, language):
     page.locator("main article a").first.click()
     assert page.locator("svg[role=img]").count() == 2
     audit_accessibility(page, f"training-programme-{language}")
+    page.goto(site + "/meetings/")
+    page.locator("main ul a").first.click()
+    assert page.locator("table#meeting-stats").count() == 1
+    audit_accessibility(page, f"meeting-{language}")
+    page.goto(site + "/ideas/?sort=commented")
+    page.locator("main article a").first.click()
+    assert page.locator(".comments li").count() >= 1
+    audit_accessibility(page, f"idea-{language}")
     page.goto(site + "/certificates/?code=XXX-AAAA-BBBB")
     audit_accessibility(page, f"certificate-not-found-{language}")
 
@@ -68,3 +77,10 @@ def test_the_home_page_works_on_a_phone(site, phone_page):
     width = phone_page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"the page scrolls sideways ({width}px)"
     audit_accessibility(phone_page, "home-phone")
+
+
+def test_the_idea_list_works_on_a_phone(site, phone_page):
+    phone_page.goto(site + "/ideas/")
+    width = phone_page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"the page scrolls sideways ({width}px)"
+    audit_accessibility(phone_page, "ideas-phone")

@@ -22,7 +22,7 @@ from sabor.participation.models import Comment, Idea, Meeting, Support
 
 FIRST = ["Иван", "Мария", "Георги", "Елена", "Петър", "Десислава", "Николай", "Светла", "Стоян", "Румяна",
          "Христо", "Галина", "Димитър", "Таня", "Веселин", "Радка", "Пламен", "Йорданка", "Красимир", "Милена",
-         "Тодор", "Анелия", "Борислав", "Цветанка", "Ангел", "Росица", "Васил", "Надежда"]
+         "Тодор", "Анелия", "Борислав", "Цветанка", "Ангел", "Росица", "Васил", "Надежда"]  # he, she, he, she…
 LAST = ["Иванов", "Петров", "Георгиев", "Димитров", "Николов", "Стоянов", "Христов", "Колев", "Маринов",
         "Данчев", "Славов", "Пенев", "Вълчев", "Атанасов", "Русев", "Кънчев", "Йорданов", "Манолов", "Илиев"]
 # settlement, date, participants
@@ -129,6 +129,12 @@ COMMENTS = ["Напълно подкрепям, децата ни нямат к�
             "Предлагам да се направи на етапи.", "Съгласен, но първо улиците."]
 
 
+def _name(first_index: int, last_index: int) -> str:
+    """A name as Bulgarians write it: a woman's surname ends in -а (Иванов → Иванова)."""
+    first, last = FIRST[first_index % len(FIRST)], LAST[last_index % len(LAST)]
+    return f"{first} {last}{'а' if first_index % 2 else ''}"
+
+
 def _at(day: date, hour: int, minute: int = 0) -> datetime:
     return timezone.make_aware(datetime(day.year, day.month, day.day, hour, minute))
 
@@ -141,7 +147,7 @@ def _people(municipality: Municipality, count: int) -> list[User]:
         user = User.objects.filter(email=email).first()
         if user is None:
             # No emails: they are not real people.
-            user = User(email=email, display_name=f"{FIRST[n % len(FIRST)]} {LAST[(n * 7) % len(LAST)]}",
+            user = User(email=email, display_name=_name(n, n * 7),
                         notification_frequency=NotificationFrequency.NEVER)
             user.set_unusable_password()
             user.save()
@@ -174,7 +180,7 @@ def load(municipality: Municipality) -> None:
                               ("Обществено обсъждане на проекта на плана", date(2014, 6, 1), date(2014, 6, 30)),
                               ("Приемане от общинския съвет", date(2014, 7, 1), date(2014, 7, 31))):
         processes.add_phase(actor=clerk, process=process, title=title, starts_on=start, ends_on=end)
-    names = (f"{first} {last}" for first, last in itertools.product(FIRST, LAST))
+    names = (_name(first, last) for first, last in itertools.product(range(len(FIRST)), range(len(LAST))))
     meetings = {}
     for settlement, day, count in FORUMS:
         meeting = processes.create_meeting(
