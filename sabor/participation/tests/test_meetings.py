@@ -250,3 +250,37 @@ def test_people_registered_are_reminded_the_day_before_once(municipality, django
     (reminder,) = mail.outbox
     assert reminder.to == [coming.email] and "Утре" in reminder.subject
     assert f"/meetings/{meeting.pk}/calendar.ics" in reminder.body and "/notifications/unsubscribe/" in reminder.body
+
+
+def test_minutes_documents_of_the_wrong_type_or_too_large_are_refused(client_for, staff, municipality, settings,
+                                                                      tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    meeting = make_meeting(municipality)
+    client = client_for("alpha.test", staff)
+    url = f"/office/meetings/{meeting.pk}/"
+    wrong = client.post(url, {"action": "attachment", "file-title": "Скрипт",
+                              "file-file": SimpleUploadedFile("x.js", b"alert(1)")})
+    assert wrong.status_code == 400
+    big = SimpleUploadedFile("minutes.pdf", b"%PDF" + b"0" * (20 * 1024 * 1024 + 1))
+    too_large = client.post(url, {"action": "attachment", "file-title": "Голям", "file-file": big})
+    assert too_large.status_code == 400 and "20 MB" in too_large.content.decode()
+    ok = client.post(url, {"action": "attachment", "file-title": f"Протокол {XSS}",
+                           "file-file": SimpleUploadedFile("minutes.pdf", b"%PDF-1.4")})
+    assert ok.status_code == 302 and meeting.attachments.count() == 1
+    page = client_for("alpha.test").get(f"/meetings/{meeting.pk}/").content.decode()
+    assert "Протокол" in page and XSS not in page
+
+
+def test_a_sign_in_list_over_two_megabytes_is_refused(client_for, staff, municipality):
+    meeting = make_meeting(municipality)
+    big = SimpleUploadedFile("list.csv", b"name,group\n" + b"x" * (2 * 1024 * 1024 + 1))
+    response = client_for("alpha.test", staff).post(f"/office/meetings/{meeting.pk}/check-in/",
+                                                    {"action": "preview", "list-file": big})
+    assert response.status_code == 400 and "2 MB" in response.content.decode()
+
+
+def test_a_process_whose_idea_call_closes_before_it_opens_is_refused(client_for, staff):
+    response = client_for("alpha.test", staff).post("/office/processes/", {
+        "slug": "piro", "title": "ПИРО", "ideas_open_from": "2026-05-01", "ideas_open_until": "2026-04-01"})
+    assert response.status_code == 400
+    assert "Приемът на идеи не може да приключи, преди да е започнал." in response.content.decode()
