@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sabor.accounts.models import Membership, Organisation
@@ -32,6 +33,12 @@ def home(request):
         "member_count": municipality.memberships.filter(user__is_active=True).count(),
         "plans": municipality.plans.filter(is_public=True).order_by("-start_year")[:3],
         "project_count": municipality.projects.filter(is_public=True).count(),
+        "upcoming_meetings": municipality.meetings.filter(is_public=True, is_cancelled=False,
+                                                          ends_at__gt=timezone.now())
+        .select_related("settlement").order_by("starts_at")[:3],
+        "popular_ideas": municipality.ideas.filter(is_hidden=False).exclude(status__in=["rejected", "merged"])
+        .order_by("-supports_count", "-created_at")[:3],
+        "open_programmes": municipality.training_programmes.filter(status="open").count(),
     }
     return render(request, "core/home.html", context)
 

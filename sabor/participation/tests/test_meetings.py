@@ -284,3 +284,14 @@ def test_a_process_whose_idea_call_closes_before_it_opens_is_refused(client_for,
         "slug": "piro", "title": "ПИРО", "ideas_open_from": "2026-05-01", "ideas_open_until": "2026-04-01"})
     assert response.status_code == 400
     assert "Приемът на идеи не може да приключи, преди да е започнал." in response.content.decode()
+
+
+def test_the_home_page_shows_upcoming_meetings_and_popular_ideas(client_for, municipality, resident):
+    from sabor.participation.testing import make_idea
+
+    make_meeting(municipality, title="Форум за бюджета")
+    make_meeting(municipality, title="Отминал форум", days=-2)
+    make_idea(municipality, resident, title="Пейки в парка")
+    page = client_for("alpha.test").get("/").content.decode()
+    assert "Форум за бюджета" in page and "Отминал форум" not in page and "Пейки в парка" in page
+    assert XSS not in page
