@@ -49,7 +49,7 @@ def test_a_resident_goes_from_a_forum_to_an_idea_in_the_plan(site, browser):
     staff.get_by_label("Търсене по име или имейл").fill("Ана")
     staff.get_by_role("button", name="Търси").click()
     staff.get_by_role("button", name="Отбележи присъствие – Ана Нова").click()
-    assert "Ана Нова е отбелязан" in staff.locator(".messages").inner_text()
+    assert "Ана Нова: присъствието е отбелязано." in staff.locator(".messages").inner_text()
     audit_accessibility(staff, "office-check-in")
     for path, name in (("/office/processes/", "office-processes"), ("/office/meetings/", "office-meetings"),
                        ("/office/ideas/", "office-ideas"), ("/office/moderation/", "office-moderation")):
