@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -66,8 +67,33 @@ def office_dashboard(request):
         "recent_entries": AuditEntry.objects.filter(municipality=municipality)
         .select_related("content_type", "actor")[:8]
         if request.user.has_perm("core.view_audit_log", municipality) else None,
+        "waiting": _waiting_for(request.user, municipality),
     }
     return render(request, "core/office/dashboard.html", context)
+
+
+def _waiting_for(user, municipality) -> list[tuple[str, int, str]]:
+    """What waits for this person's action: (label, how many, where to act), by their rights."""
+    from sabor.monitoring.models import Measurement
+    from sabor.participation.models import Report
+    from sabor.training.models import Enrolment
+
+    queues = []
+    if user.has_perm("monitoring.verify_measurement", municipality):
+        queues.append((_("Values to verify"), Measurement.objects.filter(
+            indicator__municipality=municipality, status=Measurement.Status.SUBMITTED).count(),
+            reverse("office:verification_queue")))
+    if user.has_perm("participation.manage", municipality):
+        queues.append((_("Ideas waiting for an answer"), municipality.ideas.filter(
+            status="submitted", is_hidden=False).count(), reverse("office:ideas") + "?status=submitted"))
+    if user.has_perm("participation.moderate", municipality):
+        queues.append((_("Reports waiting for a moderator"), Report.objects.filter(
+            municipality=municipality, status=Report.Status.OPEN).count(), reverse("office:moderation")))
+    if user.has_perm("training.manage", municipality):
+        queues.append((_("Training applications to answer"), Enrolment.objects.filter(
+            programme__municipality=municipality, status=Enrolment.Status.APPLIED).count(),
+            reverse("office:programmes")))
+    return queues
 
 
 AUDIT_PAGE_SIZE = 50

@@ -85,3 +85,15 @@ def test_only_moderators_decide(client_for, municipality, resident, staff):
         assert response.status_code == 403
     report.refresh_from_db()
     assert report.status == "open"
+
+
+def test_the_back_office_overview_shows_what_waits_for_each_role(client_for, municipality, resident, moderator,
+                                                                 staff):
+    idea = make_idea(municipality, resident)
+    moderation.report(actor=resident, idea=idea, reason="spam")
+    mine = client_for("alpha.test", moderator).get("/office/").content.decode()
+    assert "Сигнали, чакащи модератор: <strong>1</strong>" in mine.replace("</a>", "")
+    assert "Идеи, чакащи отговор" not in mine
+    theirs = client_for("alpha.test", staff).get("/office/").content.decode()
+    assert "Идеи, чакащи отговор: <strong>1</strong>" in theirs.replace("</a>", "")
+    assert "Сигнали, чакащи модератор" not in theirs
