@@ -51,6 +51,13 @@ def test_a_resident_goes_from_a_forum_to_an_idea_in_the_plan(site, browser):
     staff.get_by_role("button", name="Отбележи присъствие – Ана Нова").click()
     assert "Ана Нова: присъствието е отбелязано." in staff.locator(".messages").inner_text()
     audit_accessibility(staff, "office-check-in")
+    # At the door the screen is often a phone: same session, small screen.
+    door = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+                               storage_state=staff.context.storage_state()).new_page()
+    door.goto(site + f"/office/meetings/{meeting.pk}/check-in/?q=Ана")
+    width = door.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"the check-in screen scrolls sideways on a phone ({width}px)"
+    audit_accessibility(door, "office-check-in-phone")
     for path, name in (("/office/processes/", "office-processes"), ("/office/meetings/", "office-meetings"),
                        ("/office/ideas/", "office-ideas"), ("/office/moderation/", "office-moderation")):
         staff.goto(site + path)
