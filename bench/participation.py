@@ -13,7 +13,8 @@ same run a bare view behind the same middleware gives the floor. Goal: every pag
 least a third of the floor's requests per second, with p95 under 100 ms.
 
 Needs PostgreSQL (the issue asks for it; on SQLite it says so and does nothing) and
-wrk (Debian: `apt-get install wrk`). BENCH_PROFILE=1 also prints (to stderr) a cProfile
+wrk (Debian: `apt-get install wrk`). BENCH_KEEPDB=1 keeps the filled database for the
+next run (which then skips the filling), as Django's --keepdb does. BENCH_PROFILE=1 also prints (to stderr) a cProfile
 of each page, taken in-process with the test client against the same database."""
 
 from __future__ import annotations
@@ -247,14 +248,25 @@ def fill() -> dict:
     with connection.cursor() as cursor:
         for model in (Idea, IdeaTerm, Support, Comment, Meeting, Registration, User):
             cursor.execute(f"VACUUM ANALYZE {model._meta.db_table}")
-    forum = max(past, key=lambda m: (m.ideas.count(), m.pk))
-    return {"municipality": municipality, "idea": page_idea, "forum": forum.pk,
-            "users": USERS, "ideas": Idea.objects.count(), "hidden": len(hidden),
-            "supports": Support.objects.count(), "max_supports": max(supports),
+    return {"fill_seconds": fill_seconds, "vacuum_seconds": time.perf_counter() - started - fill_seconds}
+
+
+def describe() -> dict:
+    """The sizes of the data, and the idea and forum whose pages are loaded."""
+    from django.db.models import Count, Max
+
+    from sabor.participation.models import Comment, Idea, IdeaTerm, Meeting, Registration, Support
+
+    ideas = Idea.objects.filter(municipality__domains__host=HOST)
+    forum = (Meeting.objects.filter(municipality__domains__host=HOST, ends_at__lt=datetime.now(UTC))
+             .annotate(n=Count("ideas")).order_by("-n", "pk").first())
+    return {"idea": ideas.filter(comments_count=THREAD, is_hidden=False).order_by("pk").first().pk,
+            "forum": forum.pk, "users": Support.objects.values("user").distinct().count(),
+            "ideas": ideas.count(), "hidden": ideas.filter(is_hidden=True).count(),
+            "supports": Support.objects.count(), "max_supports": ideas.aggregate(n=Max("supports_count"))["n"],
             "comments": Comment.objects.count(), "replies": Comment.objects.filter(parent__isnull=False).count(),
             "meetings": Meeting.objects.count(), "registrations": Registration.objects.count(),
-            "terms": IdeaTerm.objects.count(), "fill_seconds": fill_seconds,
-            "vacuum_seconds": time.perf_counter() - started - fill_seconds}
+            "terms": IdeaTerm.objects.count()}
 
 
 def free_port() -> int:
@@ -336,10 +348,15 @@ def profile(path: str) -> None:
 
 def main() -> None:
     setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    keep = bool(os.environ.get("BENCH_KEEPDB"))
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=keep)
     database = connection.settings_dict["NAME"]
     try:
-        data = fill()
+        from sabor.participation.models import Idea
+
+        filled = Idea.objects.exists()
+        data = {"fill_seconds": None} if filled else fill()
+        data |= describe()
         pages = [("floor: a bare view behind the same middleware", "/bench/floor/", None),
                  ("idea list, newest first", "/ideas/", 'class="card"'),
                  ("idea list, most supported first", "/ideas/?sort=supported", 'class="card"'),
@@ -370,7 +387,7 @@ def main() -> None:
             row["queries"] = queries(row["path"])
     finally:
         connection.close()
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+        connection.creation.destroy_test_db(old_name, verbosity=0, keepdb=keep)
     write(rows, data)
 
 
@@ -383,8 +400,10 @@ def write(rows: list[dict], data: dict) -> None:
         f"{data['ideas']:,} ideas ({data['hidden']} hidden by moderators), {data['supports']:,} supports from "
         f"{data['users']:,} people (a long tail: the most supported idea has {data['max_supports']:,}), "
         f"{data['comments']:,} comments ({data['replies']:,} of them replies), {data['terms']:,} search terms, "
-        f"{data['meetings']} forums and meetings with {data['registrations']:,} registrations; rows written by "
-        f"COPY in {data['fill_seconds']:.0f} s, then VACUUM ANALYZE ({data['vacuum_seconds']:.0f} s).", "",
+        f"{data['meetings']} forums and meetings with {data['registrations']:,} registrations; " + (
+            f"rows written by COPY in {data['fill_seconds']:.0f} s, then VACUUM ANALYZE "
+            f"({data['vacuum_seconds']:.0f} s)." if data["fill_seconds"] is not None else
+            "the database of an earlier run, kept with BENCH_KEEPDB."), "",
         f"gunicorn {WORKERS} gthread workers × {THREADS} threads, DEBUG off, persistent database connections "
         f"(DB_CONN_MAX_AGE=60), on 127.0.0.1; the load from the same machine by wrk, {WRK_THREADS} threads and "
         f"{CONNECTIONS} keep-alive connections (8 concurrent clients), {SECONDS} s per page after a "
