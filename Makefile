@@ -46,10 +46,12 @@ e2e: install
 lint: install
 	$(BIN)/ruff check sabor e2e bench
 
-## Benchmarks (foundation pages, plan dashboard); figures go to bench/RESULTS.md.
+## Benchmarks (foundation pages, plan dashboard; participation pages under load, PostgreSQL
+## and wrk only: skipped with a message on SQLite); figures go to bench/RESULTS.md.
 bench: install
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/plans.py
+	$(BIN)/python bench/participation.py
 
 ## Re-extract translatable strings into the catalogues.
 messages: install

@@ -60,7 +60,7 @@ def _idea(request, pk: int) -> Idea:
 
 @municipality_required
 def idea_detail(request, pk: int):
-    idea = _idea(request, pk)
+    idea = get_object_or_404(selectors.ideas_for_page(request.municipality), pk=pk)
     user = request.user
     context = {"idea": idea, "thread": selectors.thread(idea) if not idea.is_hidden else [],
                "can_edit": ideas.can_edit(idea, user), "comment_form": CommentForm(prefix="c"),

@@ -7,12 +7,15 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import ExtractYear
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from sabor.accounts.models import StakeholderGroup
+from sabor.core.markdown import render_markdown
 from sabor.core.models import Municipality
 from sabor.monitoring import live
 from sabor.participation import text
@@ -91,7 +94,16 @@ SORTS = {
 
 
 def visible_ideas(municipality: Municipality) -> QuerySet:
+    # Counted through the partial index idea_visible (migration 0002).
     return municipality.ideas.filter(is_hidden=False)
+
+
+def ideas_for_page(municipality: Municipality) -> QuerySet:
+    """The municipality's ideas with what an idea's page shows of them. The relations that
+    are usually empty are prefetched (no query while they are): joined too, they made
+    PostgreSQL spend 5 ms planning each request, ten times the query itself."""
+    return municipality.ideas.select_related("settlement", "process", "meeting", "organisation", "author") \
+        .prefetch_related("plan_node__plan", "merged_into", "project")
 
 
 def search(ideas: QuerySet, query: str) -> QuerySet:
@@ -122,10 +134,21 @@ def similar(municipality: Municipality, title: str, description: str = "", limit
     return [(ideas[pk], score) for score, pk in best]
 
 
+@lru_cache(maxsize=4096)
+def _comment_html(body: str) -> SafeString:
+    return render_markdown(body)
+
+
 @dataclass
 class Node:
     comment: Comment
     replies: list[Node] = field(default_factory=list)
+
+    @property
+    def html(self) -> SafeString:
+        """The comment rendered; a popular idea's thread is rendered once per process, not
+        once per visitor (Markdown and sanitising take a third of its page's time)."""
+        return _comment_html(self.comment.body)
 
 
 def thread(idea: Idea) -> list[Node]:

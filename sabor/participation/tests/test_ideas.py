@@ -17,10 +17,12 @@ from sabor.accounts import services as accounts
 from sabor.accounts.models import Role
 from sabor.core import antibot, testing
 from sabor.core.testing import XSS
+from sabor.monitoring.testing import make_plan
 from sabor.participation import ideas, notifications, selectors
 from sabor.participation.models import Comment, Follow, Idea, Notification, Support
 from sabor.participation.testing import human, make_idea, make_process
 from sabor.planning import projects
+from sabor.planning.models import PlanNode
 
 pytestmark = pytest.mark.django_db
 
@@ -237,6 +239,39 @@ def test_an_idea_page_runs_the_same_queries_for_few_and_many_comments(client_for
         client.get(f"/ideas/{idea.pk}/")
     assert len(many) == len(few)
 
+
+
+def test_an_idea_page_shows_the_measure_merge_and_project_it_is_linked_to(client_for, municipality, resident):
+    plan = make_plan(municipality)
+    node = PlanNode.objects.create(plan=plan, position=1, depth=0, code="1", path="0001",
+                                   title=f"Зелена община {XSS}")
+    target = make_idea(municipality, resident, title=f"Голямата идея {XSS}")
+    project = projects.create_project(actor=None, municipality=municipality, title=f"Парк {XSS}")
+    idea = make_idea(municipality, resident, plan_node=node)
+    Idea.objects.filter(pk=idea.pk).update(status="merged", answer="Обединена.", merged_into=target, project=project)
+    client = client_for("alpha.test")
+    with CaptureQueriesContext(connection) as linked:
+        page = client.get(f"/ideas/{idea.pk}/").content.decode()
+    assert "Зелена община" in page and f"/ideas/{target.pk}/" in page and f"/projects/{project.pk}/" in page
+    assert f"/plans/{plan.slug}/" in page and XSS not in page
+    # What an idea usually is: linked to none of them, and then nothing is fetched for them.
+    with CaptureQueriesContext(connection) as plain:
+        assert client.get(f"/ideas/{target.pk}/").status_code == 200
+    assert len(plain) == len(linked) - 4
+
+
+def test_a_comment_is_rendered_once_per_process_however_many_read_it(client_for, municipality, resident):
+    idea = make_idea(municipality, resident)
+    body = f"Един **коментар** {XSS} {time.time()}"
+    ideas.comment(actor=resident, idea=idea, body=body)
+    client = client_for("alpha.test")
+    first = client.get(f"/ideas/{idea.pk}/").content.decode()
+    before = selectors._comment_html.cache_info()
+    again = client.get(f"/ideas/{idea.pk}/").content.decode()
+    after = selectors._comment_html.cache_info()
+    assert after.hits == before.hits + 1 and after.misses == before.misses
+    rendered = "<p>Един <strong>коментар</strong>"
+    assert rendered in first and rendered in again and XSS not in again
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrency is tested on PostgreSQL")
