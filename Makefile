@@ -36,7 +36,7 @@ PYTEST_STRICT = status=0; $(BIN)/pytest $(1) || status=$$?; \
 
 ## Install and run the whole suite (SQLite unless DATABASE_URL says otherwise).
 test: install
-	@$(call PYTEST_STRICT,-n 2 sabor)
+	@$(call PYTEST_STRICT,-n 2 --dist loadgroup sabor)
 
 ## Browser tests in headless Chromium (/usr/bin/chromium).
 e2e: install

@@ -77,3 +77,16 @@ def make_organisation(municipality: Municipality, **fields) -> Organisation:
     return Organisation.objects.create(municipality=municipality, name=fields.pop("name", f"Сдружение {n} {XSS}"),
                                        kind=fields.pop("kind", Organisation.Kind.NGO),
                                        description=fields.pop("description", f"За нас {XSS}"), **fields)
+
+
+def concurrency_test(test):
+    """A test that runs many transactions at once against PostgreSQL's row locks and
+    constraints. Such tests hold dozens of connections each, so they run one after
+    another on one test process (pytest-xdist's --dist loadgroup), never side by side."""
+    import pytest
+    from django.db import connection
+
+    for mark in (pytest.mark.xdist_group("postgres-concurrency"), pytest.mark.django_db(transaction=True),
+                 pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrency is tested on PostgreSQL")):
+        test = mark(test)
+    return test

@@ -273,8 +273,7 @@ def test_a_comment_is_rendered_once_per_process_however_many_read_it(client_for,
     rendered = "<p>Един <strong>коментар</strong>"
     assert rendered in first and rendered in again and XSS not in again
 
-@pytest.mark.django_db(transaction=True)
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrency is tested on PostgreSQL")
+@testing.concurrency_test
 def test_two_hundred_people_supporting_at_once_give_two_hundred(municipality):
     idea = make_idea(municipality, testing.make_member(municipality, Role.RESIDENT))
     people = [testing.make_user() for _n in range(200)]
@@ -286,8 +285,7 @@ def test_two_hundred_people_supporting_at_once_give_two_hundred(municipality):
     assert idea.supports_count == 200 == Support.objects.filter(idea=idea).count()
 
 
-@pytest.mark.django_db(transaction=True)
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrency is tested on PostgreSQL")
+@testing.concurrency_test
 def test_one_person_sending_twenty_supports_at_once_gives_one(municipality):
     idea = make_idea(municipality, testing.make_member(municipality, Role.RESIDENT))
     person = testing.make_user()

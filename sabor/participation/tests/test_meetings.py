@@ -10,7 +10,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import close_old_connections, connection
+from django.db import close_old_connections
 from django.utils import timezone
 from openpyxl import Workbook
 
@@ -205,8 +205,7 @@ def test_attendance_statistics_and_live_indicator_values(client_for, municipalit
     assert "process-stats" in page and "Козаревец" in page and "1 проведени досега" in page
 
 
-@pytest.mark.django_db(transaction=True)
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks are tested on PostgreSQL")
+@testing.concurrency_test
 def test_fifty_people_registering_at_once_for_thirty_seats(municipality):
     meeting = make_meeting(municipality, capacity=30)
     people = [testing.make_member(municipality, Role.RESIDENT) for _n in range(50)]

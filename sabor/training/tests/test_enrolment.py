@@ -4,7 +4,7 @@ import threading
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import close_old_connections, connection
+from django.db import close_old_connections
 
 from sabor.accounts import services as accounts
 from sabor.accounts.models import Role
@@ -141,8 +141,7 @@ def test_an_organisation_of_another_municipality_is_refused(municipality, other_
     assert not Enrolment.objects.exists()
 
 
-@pytest.mark.django_db(transaction=True)
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks are tested on PostgreSQL")
+@testing.concurrency_test
 def test_places_hold_when_many_apply_at_once(municipality):
     programme = make_programme(municipality, accepts_applications=True, capacity=20)
     people = [testing.make_member(municipality, Role.RESIDENT) for _n in range(30)]
