@@ -20,7 +20,7 @@ from sabor.core.decorators import municipality_required
 from sabor.core.filters import filter_status
 from sabor.core.forms import add_service_errors
 from sabor.core.http import submitted
-from sabor.participation import ideas, moderation, notifications, selectors
+from sabor.participation import ideas, moderation, notifications, pages, selectors
 from sabor.participation.forms import CommentForm, EditIdeaForm, IdeaFilter, IdeaForm, ReportForm
 from sabor.participation.models import Comment, Idea, Notification, Support
 
@@ -32,6 +32,7 @@ def _visible(request):
 
 
 @municipality_required
+@pages.cached()
 def idea_list(request):
     form = IdeaFilter(request.GET, request.municipality)
     filters = form.values()
@@ -59,6 +60,7 @@ def _idea(request, pk: int) -> Idea:
 
 
 @municipality_required
+@pages.cached()
 def idea_detail(request, pk: int):
     idea = get_object_or_404(selectors.ideas_for_page(request.municipality), pk=pk)
     user = request.user

@@ -19,7 +19,7 @@ from sabor.accounts import services as accounts
 from sabor.accounts.models import OrganisationMember, User
 from sabor.core import audit
 from sabor.core.models import Municipality
-from sabor.participation import text
+from sabor.participation import pages, text
 from sabor.participation.models import Comment, Follow, Idea, IdeaAttachment, IdeaTerm, Support
 from sabor.participation.notifications import notify
 
@@ -91,6 +91,7 @@ def submit(*, actor: User, municipality: Municipality, attachment=None, **fields
     index(idea)
     _follow(idea, actor)
     accounts.join_municipality(user=actor, municipality=municipality)
+    pages.changed(municipality)
     return idea
 
 
@@ -104,6 +105,7 @@ def record(*, actor, municipality: Municipality, proposer_name: str, attachment=
                         action="participation.idea_recorded", municipality=municipality)
     _attach(idea, attachment)
     index(idea)
+    pages.changed(municipality)
     return idea
 
 
@@ -123,6 +125,7 @@ def edit(*, actor: User, idea: Idea, **fields: Any) -> Idea:
     audit.save_changes(idea, actor=actor, action="participation.idea_edited", editable=EDITABLE_BY_AUTHOR,
                        values=fields, municipality=idea.municipality)
     index(idea)
+    pages.changed(idea.municipality)
     return idea
 
 
@@ -145,6 +148,7 @@ def support(*, actor: User, idea: Idea) -> bool:
         return False
     Idea.objects.filter(pk=idea.pk).update(supports_count=F("supports_count") + 1)
     _follow(idea, actor)
+    pages.changed(idea.municipality)
     return True
 
 
@@ -153,6 +157,7 @@ def withdraw_support(*, actor: User, idea: Idea) -> bool:
     deleted, _rows = Support.objects.filter(idea=idea, user=actor).delete()
     if deleted:
         Idea.objects.filter(pk=idea.pk).update(supports_count=F("supports_count") - 1)
+        pages.changed(idea.municipality)
     return bool(deleted)
 
 
@@ -186,6 +191,7 @@ def comment(*, actor: User, idea: Idea, body: str, parent: Comment | None = None
            message=lambda user: gettext_lazy("New comment on “%(idea)s” by %(name)s.")
            % {"idea": idea.title, "name": actor.public_name})
     _follow(idea, actor)
+    pages.changed(idea.municipality)
     return item
 
 
@@ -217,4 +223,5 @@ def answer(*, actor, idea: Idea, status: str, answer: str, merged_into: Idea | N
     notify(users=followers, municipality=idea.municipality, url=_idea_url(idea, "answer"),
            message=lambda user: gettext_lazy("The municipality has answered “%(idea)s”: %(status)s.")
            % {"idea": idea.title, "status": idea.get_status_display()})
+    pages.changed(idea.municipality)
     return idea

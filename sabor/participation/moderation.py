@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sabor.core import audit
+from sabor.participation import pages
 from sabor.participation.models import Comment, Idea, Report
 
 
@@ -42,6 +43,7 @@ def _set_hidden(*, actor, target, hidden: bool, reason: str) -> None:
     municipality = target.municipality if isinstance(target, Idea) else target.idea.municipality
     target.is_hidden, target.hidden_reason = hidden, reason if hidden else ""
     target.save(update_fields=["is_hidden", "hidden_reason"])
+    pages.changed(municipality)
     what = _("idea") if isinstance(target, Idea) else _("comment #%(number)s") % {"number": target.pk}
     audit.record(actor=actor, action="participation.hidden" if hidden else "participation.restored",
                  obj=target if isinstance(target, Idea) else target.idea, municipality=municipality,

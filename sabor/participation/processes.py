@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from sabor.core import audit
 from sabor.core.models import Municipality
 from sabor.monitoring import live
+from sabor.participation import pages
 from sabor.participation.models import Meeting, MeetingAttachment, Phase, Process
 
 PROCESS_FIELDS = ["slug", "title", "title_en", "description", "plan", "ideas_open_from", "ideas_open_until",
@@ -34,6 +35,7 @@ def _check_own(municipality: Municipality, fields: dict[str, Any]) -> None:
 @transaction.atomic
 def create_process(*, actor, municipality: Municipality, **fields: Any) -> Process:
     _check_own(municipality, fields)
+    pages.changed(municipality)
     return audit.create(Process(municipality=municipality, **fields), actor=actor,
                         action="participation.process_created", municipality=municipality)
 
@@ -43,11 +45,13 @@ def update_process(*, actor, process: Process, **fields: Any) -> Process:
     _check_own(process.municipality, fields)
     audit.save_changes(process, actor=actor, action="participation.process_updated", editable=PROCESS_FIELDS,
                        values=fields, municipality=process.municipality)
+    pages.changed(process.municipality)
     return process
 
 
 @transaction.atomic
 def add_phase(*, actor, process: Process, **fields: Any) -> Phase:
+    pages.changed(process.municipality)
     return audit.create(Phase(process=process, **fields), actor=actor, action="participation.process_updated",
                         obj=process, municipality=process.municipality,
                         changes={"phase": [None, fields.get("title", "")]})
@@ -59,10 +63,12 @@ def remove_phase(*, actor, phase: Phase) -> None:
     audit.record(actor=actor, action="participation.process_updated", obj=process,
                  municipality=process.municipality, changes={"phase": [phase.title, None]})
     phase.delete()
+    pages.changed(process.municipality)
 
 
 def _meetings_changed(municipality: Municipality) -> None:
     live.refresh(municipality, "participation.")
+    pages.changed(municipality)
 
 
 @transaction.atomic
@@ -94,6 +100,7 @@ def add_attachment(*, actor, meeting: Meeting, title: str, file) -> MeetingAttac
     if file.size > MAX_ATTACHMENT_BYTES:
         raise ValidationError({"file": _("A file may be at most 20 MB; this one is %(size)s MB.")
                                % {"size": file.size // (1024 * 1024)}}, code="too_large")
+    pages.changed(meeting.municipality)
     return audit.create(MeetingAttachment(meeting=meeting, title=title, file=file), actor=actor,
                         action="participation.meeting_updated", obj=meeting, municipality=meeting.municipality,
                         changes={"attachment": [None, title]})

@@ -18,6 +18,7 @@ from sabor.accounts import services as accounts
 from sabor.accounts.models import Organisation, StakeholderGroup, User
 from sabor.core import audit
 from sabor.monitoring import live
+from sabor.participation import pages
 from sabor.participation.models import Meeting, Registration
 from sabor.participation.notifications import notify
 from sabor.territory.models import Settlement
@@ -71,6 +72,7 @@ def register(*, actor: User, meeting: Meeting, stakeholder_group: str, settlemen
     accounts.join_municipality(user=actor, municipality=meeting.municipality)
     audit.record(actor=actor, action="participation.registered", obj=meeting, municipality=meeting.municipality,
                  changes={"registration": [None, registration.status]})
+    pages.changed(meeting.municipality)
     return registration
 
 
@@ -106,11 +108,13 @@ def cancel(*, actor: User, registration: Registration) -> Registration:
     audit.record(actor=actor, action="participation.registration_cancelled", obj=meeting,
                  municipality=meeting.municipality)
     fill_places(meeting)
+    pages.changed(meeting.municipality)
     return registration
 
 
 def _attended(meeting: Meeting) -> None:
     live.refresh(meeting.municipality, "participation.")
+    pages.changed(meeting.municipality)
 
 
 @transaction.atomic

@@ -17,7 +17,7 @@ from sabor.core import ratelimit
 from sabor.core.bar_charts import BarSeries, bar_chart
 from sabor.core.decorators import municipality_required
 from sabor.core.forms import add_service_errors
-from sabor.participation import ical, registrations, selectors
+from sabor.participation import ical, pages, registrations, selectors
 from sabor.participation.forms import RegisterForm
 from sabor.participation.models import Meeting, Registration
 
@@ -40,6 +40,7 @@ def process_list(request):
 
 
 @municipality_required
+@pages.cached(timeout=300)  # the current phase and the idea call follow the calendar
 def process_detail(request, slug: str):
     process = get_object_or_404(_processes(request).select_related("plan"), slug=slug)
     meetings = _meetings(request).filter(process=process).order_by("starts_at")
@@ -63,6 +64,7 @@ def meeting_list(request):
 
 
 @municipality_required
+@pages.cached(timeout=60)  # registration opens and closes with the clock
 def meeting_detail(request, pk: int):
     meeting = get_object_or_404(_meetings(request), pk=pk)
     own = meeting.registrations.filter(user=request.user).exclude(status=Registration.Status.CANCELLED).first() \
