@@ -5,3 +5,24 @@ def submitted(request, *, files: bool = False) -> tuple:
     if request.method != "POST":
         return (None, None) if files else (None,)
     return (request.POST, request.FILES) if files else (request.POST,)
+
+
+def create_from_form(request, form, create, *, success_message: str, redirect_to, template: str, context: dict):
+    """The list page with a form to add one more: on a valid submission `create(data)`
+    saves through its service and the page goes to `redirect_to(obj)`; otherwise the page
+    is shown again with the form's errors (status 400), the service's errors included."""
+    from django.contrib import messages
+    from django.core.exceptions import ValidationError
+    from django.shortcuts import redirect, render
+
+    from sabor.core.forms import add_service_errors
+
+    if request.method == "POST" and form.is_valid():
+        try:
+            obj = create(form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, success_message)
+            return redirect(redirect_to(obj))
+    return render(request, template, {**context, "form": form}, status=400 if form.errors else 200)

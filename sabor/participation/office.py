@@ -9,12 +9,13 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sabor.core.decorators import office_view
 from sabor.core.forms import add_service_errors
-from sabor.core.http import submitted
+from sabor.core.http import create_from_form, submitted
 from sabor.participation import ideas, moderation, processes, registrations, selectors, signin
 from sabor.participation.forms import (
     AnswerForm,
@@ -40,17 +41,11 @@ def _saved(request, name: str, **kwargs):
 
 @office_view(MANAGE)
 def process_list(request):
-    form = ProcessForm(*submitted(request), municipality=request.municipality)
-    if request.method == "POST" and form.is_valid():
-        try:
-            process = processes.create_process(actor=request.user, municipality=request.municipality,
-                                               **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return _saved(request, "office:process", pk=process.pk)
-    return render(request, "participation/office/processes.html", {
-        "processes": request.municipality.processes.all(), "form": form}, status=400 if form.errors else 200)
+    return create_from_form(
+        request, ProcessForm(*submitted(request), municipality=request.municipality),
+        lambda data: processes.create_process(actor=request.user, municipality=request.municipality, **data),
+        success_message=_("Saved."), redirect_to=lambda item: reverse("office:process", args=[item.pk]),
+        template="participation/office/processes.html", context={"processes": request.municipality.processes.all()})
 
 
 @office_view(MANAGE)
@@ -87,18 +82,12 @@ def _int(value) -> int:
 
 @office_view(MANAGE)
 def meeting_list(request):
-    form = MeetingForm(*submitted(request), municipality=request.municipality)
-    if request.method == "POST" and form.is_valid():
-        try:
-            meeting = processes.create_meeting(actor=request.user, municipality=request.municipality,
-                                               **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return _saved(request, "office:meeting", pk=meeting.pk)
-    return render(request, "participation/office/meetings.html", {
-        "meetings": request.municipality.meetings.select_related("settlement"), "form": form},
-        status=400 if form.errors else 200)
+    return create_from_form(
+        request, MeetingForm(*submitted(request), municipality=request.municipality),
+        lambda data: processes.create_meeting(actor=request.user, municipality=request.municipality, **data),
+        success_message=_("Saved."), redirect_to=lambda item: reverse("office:meeting", args=[item.pk]),
+        template="participation/office/meetings.html",
+        context={"meetings": request.municipality.meetings.select_related("settlement")})
 
 
 def _get_meeting(request, pk: int) -> Meeting:

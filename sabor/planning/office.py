@@ -5,12 +5,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sabor.core.decorators import office_view
 from sabor.core.forms import add_service_errors
-from sabor.core.http import submitted
+from sabor.core.http import create_from_form, submitted
 from sabor.monitoring import services as monitoring
 from sabor.monitoring.forms import IndicatorForm, TargetForm
 from sabor.monitoring.models import Indicator
@@ -22,17 +23,13 @@ from sabor.planning.models import PlanNode
 @office_view("planning.edit_plan")
 def plan_list(request):
     form = PlanForm(*submitted(request), municipality=request.municipality)
-    if request.method == "POST" and form.is_valid():
-        try:
-            plan = services.create_plan(actor=request.user, municipality=request.municipality,
-                                        **{name: form.cleaned_data[name] for name in form.Meta.fields})
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The plan has been created."))
-            return redirect("office:plan", pk=plan.pk)
-    return render(request, "planning/office/plans.html", {"plans": request.municipality.plans.all(), "form": form},
-                  status=400 if form.errors else 200)
+    return create_from_form(
+        request, form,
+        lambda data: services.create_plan(actor=request.user, municipality=request.municipality,
+                                          **{name: data[name] for name in form.Meta.fields}),
+        success_message=_("The plan has been created."),
+        redirect_to=lambda plan: reverse("office:plan", args=[plan.pk]),
+        template="planning/office/plans.html", context={"plans": request.municipality.plans.all()})
 
 
 @office_view("planning.edit_plan")
@@ -126,21 +123,15 @@ PROJECT_FIELDS = ["title", "title_en", "measure", "description", "responsible_un
 
 @office_view("planning.edit_plan")
 def project_list(request):
-    form = ProjectForm(*submitted(request), municipality=request.municipality)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            project = projects.create_project(
-                actor=request.user, municipality=request.municipality, settlements=list(data["settlements"]),
-                partners=list(data["partners"]), **{name: data[name] for name in PROJECT_FIELDS})
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The project has been created."))
-            return redirect("office:project", pk=project.pk)
-    items = request.municipality.projects.select_related("measure__plan").order_by("title")
-    return render(request, "planning/office/projects.html", {"projects": items, "form": form},
-                  status=400 if form.errors else 200)
+    return create_from_form(
+        request, ProjectForm(*submitted(request), municipality=request.municipality),
+        lambda data: projects.create_project(
+            actor=request.user, municipality=request.municipality, settlements=list(data["settlements"]),
+            partners=list(data["partners"]), **{name: data[name] for name in PROJECT_FIELDS}),
+        success_message=_("The project has been created."),
+        redirect_to=lambda project: reverse("office:project", args=[project.pk]),
+        template="planning/office/projects.html",
+        context={"projects": request.municipality.projects.select_related("measure__plan").order_by("title")})
 
 
 @office_view("planning.edit_plan")

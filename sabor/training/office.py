@@ -7,13 +7,14 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sabor.core.decorators import office_view
 from sabor.core.exports import FORMATS, export_response
 from sabor.core.forms import add_service_errors
-from sabor.core.http import submitted
+from sabor.core.http import create_from_form, submitted
 from sabor.training import assessments, documents, enrolments, programmes, selectors
 from sabor.training.forms import (
     EnrolForm,
@@ -52,19 +53,13 @@ def _failed(request, error: ValidationError) -> None:
 
 @office_view(MANAGE)
 def programme_list(request):
-    form = ProgrammeForm(*submitted(request), municipality=request.municipality)
-    if request.method == "POST" and form.is_valid():
-        try:
-            programme = programmes.create_programme(actor=request.user, municipality=request.municipality,
-                                                    **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The programme has been created; now add its curriculum and sessions."))
-            return redirect("office:programme", pk=programme.pk)
-    return render(request, "training/office/programmes.html", {
-        "programmes": request.municipality.training_programmes.all(), "form": form},
-        status=400 if form.errors else 200)
+    return create_from_form(
+        request, ProgrammeForm(*submitted(request), municipality=request.municipality),
+        lambda data: programmes.create_programme(actor=request.user, municipality=request.municipality, **data),
+        success_message=_("The programme has been created; now add its curriculum and sessions."),
+        redirect_to=lambda programme: reverse("office:programme", args=[programme.pk]),
+        template="training/office/programmes.html",
+        context={"programmes": request.municipality.training_programmes.all()})
 
 
 @office_view(MANAGE)
