@@ -5,15 +5,12 @@ changes nothing (rows update the same target or the same draft value)."""
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
 
 from sabor.core.models import Municipality
 from sabor.monitoring import services
@@ -46,33 +43,6 @@ class Preview:
 
     def serialise(self) -> list[dict]:
         return [{"number": row.number, **row.values} for row in self.rows]
-
-
-def read_table(upload) -> list[list[str]]:
-    """The file's rows as text cells; raises ValidationError for what cannot be read."""
-    name = upload.name.lower()
-    data = upload.read()
-    if name.endswith(".xlsx"):
-        try:
-            sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).active
-        except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
-            raise ValidationError(_("The file is not a readable XLSX workbook."), code="bad_xlsx") from None
-        return [["" if cell is None else str(cell).strip() for cell in row]
-                for row in sheet.iter_rows(values_only=True)]
-    if name.endswith(".csv"):
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            try:
-                text = data.decode("cp1251")  # what Bulgarian spreadsheets often save
-            except UnicodeDecodeError:
-                raise ValidationError(_("The CSV file is not in UTF-8 or Windows-1251."), code="bad_encoding") from None
-        try:
-            dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel  # one column, or nothing the sniffer recognises: the header check says what
-        return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
-    raise ValidationError(_("Upload a CSV or XLSX file."), code="bad_type")
 
 
 def _decimal(text: str) -> Decimal:

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from sabor.core.decorators import office_view
 from sabor.core.forms import add_service_errors
 from sabor.core.http import submitted
+from sabor.core.tables import read_table
 from sabor.monitoring import imports, live, methodology, observations, services
 from sabor.monitoring.forms import AdoptForm, AnswerForm, ImportForm, MeasurementForm, MethodologyForm, ReturnForm
 from sabor.monitoring.models import Indicator, Measurement, Methodology, Observation
@@ -169,7 +170,7 @@ def import_values(request):
         return redirect("office:import")
     if request.method == "POST" and form.is_valid():
         try:
-            table = imports.read_table(form.cleaned_data["file"])
+            table = read_table(form.cleaned_data["file"])
         except ValidationError as error:
             form.add_error("file", error)
         else:

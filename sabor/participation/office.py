@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from sabor.core.decorators import office_view
 from sabor.core.forms import add_service_errors
 from sabor.core.http import create_from_form, submitted
+from sabor.core.tables import read_table
 from sabor.participation import ideas, moderation, processes, registrations, selectors, signin
 from sabor.participation.forms import (
     AnswerForm,
@@ -158,7 +159,7 @@ def check_in(request, pk: int):
     if action == "preview":
         if list_form.is_valid():
             try:
-                table = signin.read_table(list_form.cleaned_data["file"])
+                table = read_table(list_form.cleaned_data["file"])
             except ValidationError as error:
                 list_form.add_error("file", error)
             else:

@@ -14,7 +14,6 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from sabor.accounts.models import StakeholderGroup
-from sabor.monitoring.imports import read_table
 from sabor.participation import registrations
 from sabor.participation.models import Meeting, Registration
 
@@ -27,9 +26,6 @@ HEADERS = {
     "organisation": {"organisation", "organization", "организация"},
     "email": {"email", "e-mail", "имейл", "ел. поща"},
 }
-
-__all__ = ["read_table", "preview", "apply", "Row"]
-
 
 @dataclass
 class Row:
