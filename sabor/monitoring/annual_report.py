@@ -120,12 +120,13 @@ def _lay_out_pdf(html: str, images: dict[str, bytes]) -> bytes:
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class Charts(URLFetcher):
-        """Serves the charts, drawn already, to WeasyPrint by their `chart:` addresses."""
+        """Serves the charts, drawn already, to WeasyPrint by their `chart:` addresses, and
+        nothing else: a picture linked from the narrative is left out, never fetched."""
 
         def fetch(self, url, headers=None):
             if url in images:
                 return URLFetcherResponse(url, images[url], {"Content-Type": "image/jpeg"})
-            return super().fetch(url, headers)
+            raise ValueError(f"The report fetches nothing from outside: {url}")
 
     return HTML(string=html, url_fetcher=Charts()).write_pdf()
 

@@ -147,3 +147,15 @@ def test_each_chart_is_drawn_once_and_placed_under_its_table_in_both_documents(
     assert len({image.data for page in pdf.pages for image in page.images}) == 2
     text = " ".join(page.extract_text() for page in pdf.pages)
     assert text.index("Растеж и заетост") < text.index("П2 Равнище на безработица (%)") < text.index("Образование")
+
+
+def test_the_pdf_fetches_nothing_linked_from_the_narrative(monkeypatch):
+    from weasyprint.urls import URLFetcher
+
+    from sabor.monitoring import annual_report
+
+    fetched = []
+    monkeypatch.setattr(URLFetcher, "fetch", lambda self, url, headers=None: fetched.append(url))
+    html = '<html><body><p>Текст</p><img src="http://192.0.2.1/tracker.png" alt=""></body></html>'
+    pdf = annual_report._lay_out_pdf(html, {})
+    assert pdf.startswith(b"%PDF") and fetched == []
