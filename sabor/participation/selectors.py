@@ -12,6 +12,7 @@ from functools import lru_cache
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from sabor.accounts.models import StakeholderGroup
@@ -44,8 +45,9 @@ def attendance(registrations: QuerySet) -> Attendance:
     groups = dict(StakeholderGroup.choices)
     by_group = Counter(dict(present.values_list("stakeholder_group").annotate(n=Count("pk"))))
     by_settlement = Counter()
-    for name, n in present.values_list("settlement__name").annotate(n=Count("pk")):
-        by_settlement[name or str(_("not given"))] += n
+    english = get_language() == "en"
+    for name, name_en, n in present.values_list("settlement__name", "settlement__name_en").annotate(n=Count("pk")):
+        by_settlement[(name_en if english and name_en else name) or str(_("not given"))] += n
     return Attendance(counts["registered"], counts["waiting"], counts["present"],
                       [(str(groups[g]), by_group[g]) for g in StakeholderGroup.values if by_group[g]],
                       sorted(by_settlement.items(), key=lambda item: (-item[1], item[0])))

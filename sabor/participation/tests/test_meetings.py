@@ -294,3 +294,18 @@ def test_the_home_page_shows_upcoming_meetings_and_popular_ideas(client_for, mun
     page = client_for("alpha.test").get("/").content.decode()
     assert "Форум за бюджета" in page and "Отминал форум" not in page and "Пейки в парка" in page
     assert XSS not in page
+
+
+def test_statistics_name_settlements_in_the_page_language(municipality):
+    from django.utils import translation
+
+    from sabor.participation import selectors
+
+    meeting = make_meeting(municipality, days=-1)
+    settlement = testing.make_settlement(municipality, name="Козаревец", name_en="Kozarevets")
+    registrations.walk_in(actor=None, meeting=meeting, name="Мария", stakeholder_group="residents",
+                          settlement=settlement)
+    with translation.override("en"):
+        assert selectors.attendance(meeting.registrations.all()).by_settlement == [("Kozarevets", 1)]
+    with translation.override("bg"):
+        assert selectors.attendance(meeting.registrations.all()).by_settlement == [("Козаревец", 1)]
