@@ -31,3 +31,10 @@ def validate_header_colour(value: str) -> None:
         raise ValidationError(
             _("White text on this colour is hard to read (contrast %(ratio).1f:1, at least 4.5:1 is required). "
               "Choose a darker colour."), code="low_contrast", params={"ratio": contrast_ratio(value, "#ffffff")})
+
+
+def check_file_size(upload, *, field: str, megabytes: int) -> None:
+    """Refuses an upload above `megabytes`, naming its size, as an error of `field`."""
+    if upload.size > megabytes * 1024 * 1024:
+        raise ValidationError({field: _("A file may be at most %(limit)s MB; this one is %(size)s MB.")
+                               % {"limit": megabytes, "size": upload.size // (1024 * 1024)}}, code="too_large")

@@ -19,12 +19,13 @@ from sabor.accounts import services as accounts
 from sabor.accounts.models import OrganisationMember, User
 from sabor.core import audit
 from sabor.core.models import Municipality
+from sabor.core.validators import check_file_size
 from sabor.participation import pages, text
 from sabor.participation.models import Comment, Follow, Idea, IdeaAttachment, IdeaTerm, Support
 from sabor.participation.notifications import notify
 
 EDIT_WINDOW = timedelta(hours=48)
-MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+MAX_ATTACHMENT_MB = 10
 IDEA_FIELDS = ["title", "description", "settlement", "place", "plan_node", "estimated_cost", "beneficiaries",
                "partners_needed", "ppp_potential", "process", "meeting", "organisation", "proposer_name"]
 EDITABLE_BY_AUTHOR = ["title", "description", "settlement", "place", "plan_node", "estimated_cost", "beneficiaries",
@@ -62,9 +63,7 @@ def _attach(idea: Idea, attachment) -> None:
     """Stores a file with the idea: a document or picture of at most 10 MB."""
     if attachment is None:
         return
-    if attachment.size > MAX_ATTACHMENT_BYTES:
-        raise ValidationError({"attachment": _("A file may be at most 10 MB; this one is %(size)s MB.")
-                               % {"size": attachment.size // (1024 * 1024)}}, code="too_large")
+    check_file_size(attachment, field="attachment", megabytes=MAX_ATTACHMENT_MB)
     item = IdeaAttachment(idea=idea, title=attachment.name[:250], file=attachment)
     try:
         item.full_clean()

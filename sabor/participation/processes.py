@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from sabor.core import audit
 from sabor.core.models import Municipality
+from sabor.core.validators import check_file_size
 from sabor.monitoring import live
 from sabor.participation import pages
 from sabor.participation.models import Meeting, MeetingAttachment, Phase, Process
@@ -19,7 +20,7 @@ PROCESS_FIELDS = ["slug", "title", "title_en", "description", "plan", "ideas_ope
 MEETING_FIELDS = ["process", "kind", "title", "title_en", "agenda", "starts_at", "ends_at", "settlement", "address",
                   "online_url", "capacity", "invited_groups", "registration_opens_at", "registration_closes_at",
                   "minutes", "is_cancelled", "is_public"]
-MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+MAX_ATTACHMENT_MB = 20
 
 
 def _check_own(municipality: Municipality, fields: dict[str, Any]) -> None:
@@ -97,9 +98,7 @@ def update_meeting(*, actor, meeting: Meeting, **fields: Any) -> Meeting:
 
 @transaction.atomic
 def add_attachment(*, actor, meeting: Meeting, title: str, file) -> MeetingAttachment:
-    if file.size > MAX_ATTACHMENT_BYTES:
-        raise ValidationError({"file": _("A file may be at most 20 MB; this one is %(size)s MB.")
-                               % {"size": file.size // (1024 * 1024)}}, code="too_large")
+    check_file_size(file, field="file", megabytes=MAX_ATTACHMENT_MB)
     pages.changed(meeting.municipality)
     return audit.create(MeetingAttachment(meeting=meeting, title=title, file=file), actor=actor,
                         action="participation.meeting_updated", obj=meeting, municipality=meeting.municipality,

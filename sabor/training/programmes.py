@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from sabor.core import audit
 from sabor.core.models import Municipality
+from sabor.core.validators import check_file_size
 from sabor.monitoring import live
 from sabor.training.models import GroupTarget, Material, Module, Programme, Session
 
@@ -18,7 +19,7 @@ PROGRAMME_FIELDS = ["title", "title_en", "aims", "trainers", "project", "status"
                     "min_attendance_percent", "final_test_required", "pass_mark_percent", "offers_role",
                     "signatory_name", "signatory_position"]
 SESSION_FIELDS = ["starts_at", "ends_at", "place", "online_url", "capacity", "trainer", "hours"]
-MAX_MATERIAL_BYTES = 20 * 1024 * 1024
+MAX_MATERIAL_MB = 20
 
 
 def _check_project(municipality: Municipality, fields: dict[str, Any]) -> None:
@@ -79,9 +80,7 @@ def set_target(*, actor, programme: Programme, stakeholder_group: str, target: i
 
 @transaction.atomic
 def add_material(*, actor, programme: Programme, title: str, file) -> Material:
-    if file.size > MAX_MATERIAL_BYTES:
-        raise ValidationError({"file": _("A file may be at most 20 MB; this one is %(size)s MB.")
-                               % {"size": file.size // (1024 * 1024)}}, code="too_large")
+    check_file_size(file, field="file", megabytes=MAX_MATERIAL_MB)
     return audit.create(Material(programme=programme, title=title, file=file), actor=actor,
                         action="training.material_added", obj=programme, municipality=programme.municipality,
                         changes={"material": [None, title]})
