@@ -56,16 +56,21 @@ def site_address(municipality: Municipality) -> str:
     return f"{scheme}://{domain.host}" if domain else ""
 
 
-def _send(user: User, items: list[Notification], digest: bool) -> None:
-    municipality = items[0].municipality
+def email_person(user: User, municipality: Municipality, template: str, context: dict) -> None:
+    """Emails `user` the subject and body of `template` (…_subject.txt and .txt) in their
+    language, with a link that turns these emails off (also as List-Unsubscribe)."""
     site = site_address(municipality)
     with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
-        context = {"user": user, "items": items, "site": site, "municipality": municipality, "digest": digest,
-                   "unsubscribe": site + reverse("participation:unsubscribe", args=[unsubscribe_token(user)])}
-        subject = render_to_string("participation/email/notification_subject.txt", context).strip()
-        body = render_to_string("participation/email/notification.txt", context)
-    EmailMessage(subject, body, None, [user.email],
-                 headers={"List-Unsubscribe": f"<{context['unsubscribe']}>"}).send()
+        unsubscribe = site + reverse("participation:unsubscribe", args=[unsubscribe_token(user)])
+        context = {"user": user, "municipality": municipality, "site": site, "unsubscribe": unsubscribe,
+                   **context}
+        subject = render_to_string(f"{template}_subject.txt", context).strip()
+        body = render_to_string(f"{template}.txt", context)
+    EmailMessage(subject, body, None, [user.email], headers={"List-Unsubscribe": f"<{unsubscribe}>"}).send()
+
+
+def _send(user: User, items: list[Notification], digest: bool) -> None:
+    email_person(user, items[0].municipality, "participation/email/notification", {"items": items, "digest": digest})
 
 
 def _claim(ids) -> list[Notification]:

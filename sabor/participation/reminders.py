@@ -5,13 +5,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import partial
 
-from django.conf import settings
 from django.core.cache import cache
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django_tasks import task
 
 from sabor.accounts.models import NotificationFrequency
@@ -42,13 +39,7 @@ def queue_meeting_reminders(*, today: date) -> int:
 def send_meeting_reminder(registration_id: int) -> None:
     registration = Registration.objects.select_related("user", "meeting__municipality", "meeting__settlement") \
         .get(pk=registration_id)
-    user, meeting = registration.user, registration.meeting
-    site = notifications.site_address(meeting.municipality)
-    with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
-        unsubscribe = site + reverse("participation:unsubscribe", args=[notifications.unsubscribe_token(user)])
-        context = {"user": user, "meeting": meeting, "site": site, "unsubscribe": unsubscribe,
-                   "url": site + reverse("participation:meeting_detail", args=[meeting.pk]),
-                   "calendar": site + reverse("participation:meeting_calendar", args=[meeting.pk])}
-        subject = render_to_string("participation/email/reminder_subject.txt", context).strip()
-        body = render_to_string("participation/email/reminder.txt", context)
-    EmailMessage(subject, body, None, [user.email], headers={"List-Unsubscribe": f"<{unsubscribe}>"}).send()
+    meeting = registration.meeting
+    notifications.email_person(registration.user, meeting.municipality, "participation/email/reminder", {
+        "meeting": meeting, "url": reverse("participation:meeting_detail", args=[meeting.pk]),
+        "calendar": reverse("participation:meeting_calendar", args=[meeting.pk])})
