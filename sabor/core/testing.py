@@ -90,3 +90,30 @@ def concurrency_test(test):
                  pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrency is tested on PostgreSQL")):
         test = mark(test)
     return test
+
+
+def at_once(calls) -> list:
+    """Runs every call in its own thread, all released together, each on its own
+    database connection; returns what each call returned or raised, in order."""
+    import threading
+
+    from django.db import close_old_connections
+
+    barrier = threading.Barrier(len(calls))
+    outcomes: list = [None] * len(calls)
+
+    def run(index, call):
+        try:
+            barrier.wait()
+            outcomes[index] = call()
+        except Exception as error:  # noqa: BLE001 - the caller decides what an exception means
+            outcomes[index] = error
+        finally:
+            close_old_connections()
+
+    threads = [threading.Thread(target=run, args=(index, call)) for index, call in enumerate(calls)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return outcomes

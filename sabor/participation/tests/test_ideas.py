@@ -1,7 +1,6 @@
 """Ideas: submitting, editing within the window, supports, comments, answers,
 notifications, search and similar ideas, and the list's filters."""
 
-import threading
 import time
 from datetime import timedelta
 from decimal import Decimal
@@ -9,7 +8,7 @@ from decimal import Decimal
 import pytest
 from django.core import mail, signing
 from django.core.exceptions import ValidationError
-from django.db import close_old_connections, connection
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -298,24 +297,8 @@ def test_one_person_sending_twenty_supports_at_once_gives_one(municipality):
 
 
 def _at_once(calls) -> list:
-    barrier = threading.Barrier(len(calls))
-    results, errors = [], []
-
-    def run(call):
-        try:
-            barrier.wait()
-            results.append(call())
-        except Exception as error:  # noqa: BLE001 - any failure fails the test
-            errors.append(error)
-        finally:
-            close_old_connections()
-
-    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    results = testing.at_once(calls)
+    assert [result for result in results if isinstance(result, Exception)] == []
     return results
 
 

@@ -2,7 +2,6 @@
 file, check-in at the door (registrants, walk-ins, paper lists) and statistics."""
 
 import io
-import threading
 from datetime import UTC, timedelta
 from decimal import Decimal
 
@@ -10,7 +9,6 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import close_old_connections
 from django.utils import timezone
 from openpyxl import Workbook
 
@@ -209,24 +207,8 @@ def test_attendance_statistics_and_live_indicator_values(client_for, municipalit
 def test_fifty_people_registering_at_once_for_thirty_seats(municipality):
     meeting = make_meeting(municipality, capacity=30)
     people = [testing.make_member(municipality, Role.RESIDENT) for _n in range(50)]
-    barrier = threading.Barrier(len(people))
-    errors = []
-
-    def register(person):
-        try:
-            barrier.wait()
-            _register(person, meeting)
-        except Exception as error:  # noqa: BLE001 - any failure fails the test below
-            errors.append(error)
-        finally:
-            close_old_connections()
-
-    threads = [threading.Thread(target=register, args=(person,)) for person in people]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    results = testing.at_once([lambda person=person: _register(person, meeting) for person in people])
+    assert [result for result in results if isinstance(result, Exception)] == []
     assert meeting.registrations.filter(status="registered").count() == 30
     assert meeting.registrations.filter(status="waiting").count() == 20
 

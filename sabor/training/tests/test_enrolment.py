@@ -1,10 +1,8 @@
 """Enrolment by staff, applications by residents, and places that hold."""
 
-import threading
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import close_old_connections
 
 from sabor.accounts import services as accounts
 from sabor.accounts.models import Role
@@ -145,24 +143,12 @@ def test_an_organisation_of_another_municipality_is_refused(municipality, other_
 def test_places_hold_when_many_apply_at_once(municipality):
     programme = make_programme(municipality, accepts_applications=True, capacity=20)
     people = [testing.make_member(municipality, Role.RESIDENT) for _n in range(30)]
-    barrier = threading.Barrier(len(people))
-    outcomes = []
-
-    def apply(person):
-        try:
-            barrier.wait()
-            enrolments.apply(actor=person, programme=programme, stakeholder_group="residents")
-            outcomes.append("in")
-        except ValidationError as error:
-            outcomes.append(error.code)
-        finally:
-            close_old_connections()
-
-    threads = [threading.Thread(target=apply, args=(person,)) for person in people]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    results = testing.at_once([lambda person=person: enrolments.apply(actor=person, programme=programme,
+                                                                      stakeholder_group="residents")
+                               for person in people])
+    outcomes = [result.code if isinstance(result, ValidationError) else "in" for result in results]
+    assert not [result for result in results if isinstance(result, Exception)
+                and not isinstance(result, ValidationError)]
     assert outcomes.count("in") == 20 and outcomes.count("full") == 10
     assert programme.enrolments.filter(status="applied").count() == 20
 
