@@ -8,6 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from sabor.core.models import Municipality
 
 MAX_COAT_OF_ARMS_BYTES = 1024 * 1024
+# The browser's own date pickers; they send and show ISO dates whatever the page's language.
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
 def https_by_default(field, **kwargs):

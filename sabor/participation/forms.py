@@ -6,12 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from sabor.accounts.models import StakeholderGroup
 from sabor.core.antibot import HumanCheckMixin
 from sabor.core.filters import FilterForm, choice_field
-from sabor.core.forms import accept_local_decimals, https_by_default
+from sabor.core.forms import DATE_INPUT, DATETIME_INPUT, accept_local_decimals, https_by_default
 from sabor.participation.models import Idea, Meeting, MeetingAttachment, Phase, Process, Report
 from sabor.planning.models import PlanNode
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
 class ProcessForm(forms.ModelForm):
@@ -20,7 +17,7 @@ class ProcessForm(forms.ModelForm):
         fields = ["slug", "title", "title_en", "description", "plan", "ideas_open_from", "ideas_open_until",
                   "results", "is_public"]
         widgets = {"description": forms.Textarea(attrs={"rows": 4}), "results": forms.Textarea(attrs={"rows": 3}),
-                   "ideas_open_from": DATE, "ideas_open_until": DATE}
+                   "ideas_open_from": DATE_INPUT, "ideas_open_until": DATE_INPUT}
 
     def __init__(self, *args, municipality, **kwargs):
         super().__init__(*args, **kwargs)
@@ -39,7 +36,7 @@ class PhaseForm(forms.ModelForm):
     class Meta:
         model = Phase
         fields = ["title", "title_en", "starts_on", "ends_on", "description"]
-        widgets = {"starts_on": DATE, "ends_on": DATE, "description": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"starts_on": DATE_INPUT, "ends_on": DATE_INPUT, "description": forms.Textarea(attrs={"rows": 2})}
 
 
 class MeetingForm(forms.ModelForm):
@@ -53,8 +50,8 @@ class MeetingForm(forms.ModelForm):
                   "online_url", "capacity", "invited_groups", "registration_opens_at", "registration_closes_at",
                   "agenda", "minutes", "is_cancelled", "is_public"]
         formfield_callback = https_by_default
-        widgets = {"starts_at": DATETIME, "ends_at": DATETIME, "registration_opens_at": DATETIME,
-                   "registration_closes_at": DATETIME, "agenda": forms.Textarea(attrs={"rows": 4}),
+        widgets = {"starts_at": DATETIME_INPUT, "ends_at": DATETIME_INPUT, "registration_opens_at": DATETIME_INPUT,
+                   "registration_closes_at": DATETIME_INPUT, "agenda": forms.Textarea(attrs={"rows": 4}),
                    "minutes": forms.Textarea(attrs={"rows": 6})}
 
     def __init__(self, *args, municipality, **kwargs):

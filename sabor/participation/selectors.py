@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import ExtractYear
+from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -55,8 +56,6 @@ def attendance(registrations: QuerySet) -> Attendance:
 
 def held(municipality: Municipality) -> QuerySet:
     """Meetings that took place (ended, not cancelled)."""
-    from django.utils import timezone
-
     return municipality.meetings.filter(is_cancelled=False, ends_at__lte=timezone.now())
 
 

@@ -4,11 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sabor.accounts.models import StakeholderGroup, User
-from sabor.core.forms import accept_local_decimals, https_by_default
+from sabor.core.forms import DATE_INPUT, DATETIME_INPUT, accept_local_decimals, https_by_default
 from sabor.training.models import MATERIAL_EXTENSIONS, Enrolment, Feedback, Material, Programme, Session
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
 class ProgrammeForm(forms.ModelForm):
@@ -61,7 +58,7 @@ class SessionForm(forms.ModelForm):
         model = Session
         fields = ["starts_at", "ends_at", "hours", "place", "online_url", "capacity", "trainer", "modules"]
         formfield_callback = https_by_default
-        widgets = {"starts_at": DATETIME, "ends_at": DATETIME, "modules": forms.CheckboxSelectMultiple}
+        widgets = {"starts_at": DATETIME_INPUT, "ends_at": DATETIME_INPUT, "modules": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, programme: Programme, **kwargs):
         super().__init__(*args, **kwargs)
@@ -78,7 +75,7 @@ class EnrolForm(forms.Form):
     organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=None, required=False)
     organisation_name = forms.CharField(label=_("Organisation or unit not in Sabor"), max_length=200, required=False)
     position = forms.CharField(label=_("Position"), max_length=150, required=False)
-    enrolled_on = forms.DateField(label=_("Enrolled on"), required=False, widget=DATE)
+    enrolled_on = forms.DateField(label=_("Enrolled on"), required=False, widget=DATE_INPUT)
 
     def __init__(self, *args, municipality, **kwargs):
         super().__init__(*args, **kwargs)

@@ -185,7 +185,7 @@ def feedback_summary(programme: Programme) -> tuple[int, list[FeedbackRow], list
 def _choices(municipality: Municipality) -> list[tuple[str, str]]:
     labels = dict(StakeholderGroup.choices)
     choices = []
-    for programme in municipality.training_programmes.prefetch_related("targets"):
+    for programme in municipality.training_programmes.all():
         choices.append((str(programme.pk), programme.title))
         for group in StakeholderGroup.values:
             choices.append((f"{programme.pk}:{group}", f"{programme.title} – {labels[group]}"))
