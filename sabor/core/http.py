@@ -26,3 +26,10 @@ def create_from_form(request, form, create, *, success_message: str, redirect_to
             messages.success(request, success_message)
             return redirect(redirect_to(obj))
     return render(request, template, {**context, "form": form}, status=400 if form.errors else 200)
+
+
+def posted_id(request, name: str) -> int:
+    """The id a form posted under `name`, or 0 (which matches nothing, so the lookup
+    answers 404) when it is missing or not a number."""
+    value = request.POST.get(name, "")
+    return int(value) if value.isdigit() else 0

@@ -19,7 +19,7 @@ from sabor.core import ratelimit
 from sabor.core.decorators import municipality_required
 from sabor.core.filters import filter_status
 from sabor.core.forms import add_service_errors
-from sabor.core.http import submitted
+from sabor.core.http import posted_id, submitted
 from sabor.participation import ideas, moderation, notifications, pages, selectors
 from sabor.participation.forms import CommentForm, EditIdeaForm, IdeaFilter, IdeaForm, ReportForm
 from sabor.participation.models import Comment, Idea, Notification, Support
@@ -175,8 +175,8 @@ def comment(request, pk: int):
             form.add_error(None, _("You have written many comments in a short time. Please try again later."))
         else:
             parent = None
-            if str(request.POST.get("parent", "")).isdigit():
-                parent = get_object_or_404(Comment.objects.filter(idea=idea), pk=request.POST["parent"])
+            if posted_id(request, "parent"):
+                parent = get_object_or_404(Comment.objects.filter(idea=idea), pk=posted_id(request, "parent"))
             try:
                 item = ideas.comment(actor=request.user, idea=idea, body=form.cleaned_data["body"], parent=parent,
                                      is_official=request.user.has_perm("participation.manage", request.municipality)

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from sabor.core.decorators import office_view
 from sabor.core.forms import add_service_errors
-from sabor.core.http import create_from_form, submitted
+from sabor.core.http import create_from_form, posted_id, submitted
 from sabor.core.tables import read_table
 from sabor.participation import ideas, moderation, processes, registrations, selectors, signin
 from sabor.participation.forms import (
@@ -65,7 +65,7 @@ def process(request, pk: int):
             processes.add_phase(actor=request.user, process=item, **phase_form.cleaned_data)
             return _saved(request, "office:process", pk=pk)
         if action == "remove_phase":
-            phase = get_object_or_404(Phase.objects.filter(process=item), pk=_int(request.POST.get("phase")))
+            phase = get_object_or_404(Phase.objects.filter(process=item), pk=posted_id(request, "phase"))
             processes.remove_phase(actor=request.user, phase=phase)
             return _saved(request, "office:process", pk=pk)
     except ValidationError as error:
@@ -75,10 +75,6 @@ def process(request, pk: int):
     return render(request, "participation/office/process.html", {
         "process": item, "form": form, "phase_form": phase_form, "phases": item.phases.all(),
         "meetings": item.meetings.all()}, status=400 if action else 200)
-
-
-def _int(value) -> int:
-    return int(value) if str(value or "").isdigit() else 0
 
 
 @office_view(MANAGE)
@@ -140,7 +136,7 @@ def check_in(request, pk: int):
                                request.FILES if action == "preview" else None, prefix="list")
     preview_rows, preview_errors, status = None, [], 200
     if action in ("in", "out"):
-        registration = get_object_or_404(item.registrations, pk=_int(request.POST.get("registration")))
+        registration = get_object_or_404(item.registrations, pk=posted_id(request, "registration"))
         registrations.check_in(actor=request.user, registration=registration, present=action == "in")
         messages.success(request, (_("%(name)s is checked in.") if action == "in" else
                                    _("Check-in of %(name)s undone.")) % {"name": registration.name})

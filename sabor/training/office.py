@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from sabor.core.decorators import office_view
 from sabor.core.exports import FORMATS, export_response
 from sabor.core.forms import add_service_errors
-from sabor.core.http import create_from_form, submitted
+from sabor.core.http import create_from_form, posted_id, submitted
 from sabor.training import assessments, documents, enrolments, programmes, selectors
 from sabor.training.forms import (
     EnrolForm,
@@ -98,7 +98,7 @@ def programme(request, pk: int):
                 messages.success(request, _("Saved."))
                 return redirect("office:programme", pk=pk)
     elif action == "remove_module":
-        module = get_object_or_404(Module.objects.filter(programme=programme), pk=request.POST.get("module") or 0)
+        module = get_object_or_404(Module.objects.filter(programme=programme), pk=posted_id(request, "module"))
         programmes.remove_module(actor=request.user, module=module)
         messages.success(request, _("The module has been removed."))
         return redirect("office:programme", pk=pk)
@@ -139,8 +139,7 @@ def trainees(request, pk: int):
             return redirect("office:trainees", pk=pk)
     elif action == "feedback":
         paper = programme.enrolments.filter(status__in=TAKING_PART, feedback__isnull=True)
-        enrolment = paper.filter(pk=request.POST.get("enrolment") or 0).first() \
-            if request.POST.get("enrolment", "").isdigit() else None
+        enrolment = paper.filter(pk=posted_id(request, "enrolment")).first()
         if enrolment is None:
             feedback_form.add_error(None, _("Choose whose evaluation form this is."))
         elif feedback_form.is_valid():
@@ -247,8 +246,7 @@ def test(request, pk: int, kind: str):
     paper_enrolment = None
     if request.method == "POST" and request.POST.get("enrolment"):
         paper_enrolment = get_object_or_404(programme.enrolments.filter(status__in=TAKING_PART),
-                                            pk=request.POST.get("enrolment") if request.POST.get(
-                                                "enrolment", "").isdigit() else 0)
+                                            pk=posted_id(request, "enrolment"))
     paper_form = TestForm(request.POST if action == "paper" else None, assessment=assessment, prefix="paper")
     try:
         if action == "question" and question_form.is_valid():
@@ -257,8 +255,7 @@ def test(request, pk: int, kind: str):
                                      correct=question_form.cleaned_data["correct"])
             return _saved(request, "office:test", pk=pk, kind=kind)
         if action == "remove_question":
-            question = get_object_or_404(assessment.questions, pk=request.POST.get("question", "0") if
-                                         request.POST.get("question", "").isdigit() else 0)
+            question = get_object_or_404(assessment.questions, pk=posted_id(request, "question"))
             assessments.remove_question(actor=request.user, question=question)
             return _saved(request, "office:test", pk=pk, kind=kind)
         if action in ("open", "close"):

@@ -156,3 +156,13 @@ def test_the_programme_pages_of_the_back_office_follow_the_permission(client_for
     assert client_for("alpha.test").get(pages[0]).status_code == 302
     assert client_for("alpha.test", testing.make_member(municipality, Role.STAFF)).get(
         f"/office/training/{programme.pk}/tests/middle/").status_code == 404
+
+
+def test_removing_a_module_with_a_mangled_id_is_not_found_and_removes_nothing(client_for, staff, municipality):
+    programme = make_programme(municipality)
+    programmes.add_module(actor=None, programme=programme, title="Индикатори", hours=4)
+    client = client_for("alpha.test", staff)
+    for value in ("x", "", "1; drop table"):
+        response = client.post(f"/office/training/{programme.pk}/", {"action": "remove_module", "module": value})
+        assert response.status_code == 404, value
+    assert programme.modules.count() == 1
