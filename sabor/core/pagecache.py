@@ -17,10 +17,11 @@ from functools import wraps
 
 from django.contrib.messages import get_messages
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.translation import get_language
+
+from sabor.core.commit import on_commit_once
 
 TOKEN = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]*"')
 PLACEHOLDER = b'name="csrfmiddlewaretoken" value="\x00csrf\x00"'
@@ -38,9 +39,10 @@ def version(scope: str) -> str:
 
 
 def changed(scope: str) -> None:
-    """Moves the version on once the transaction commits, so pages cached before are
-    never served again and none is cached from data that may still roll back."""
-    transaction.on_commit(lambda: cache.set(f"sabor:version:{scope}", uuid.uuid4().hex, None))
+    """Moves the version on once the transaction commits (once, however many changes it
+    made), so pages cached before are never served again and none is cached from data
+    that may still roll back."""
+    on_commit_once(("page", scope), lambda: cache.set(f"sabor:version:{scope}", uuid.uuid4().hex, None))
 
 
 def for_anonymous(scope, timeout: int = 600):

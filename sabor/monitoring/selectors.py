@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from decimal import Context, Decimal
 
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models import ExpressionWrapper, F, Field, Prefetch, QuerySet
 
+from sabor.core.commit import on_commit_once
 from sabor.monitoring import progress as m
 from sabor.monitoring.models import Indicator, Measurement, Target
 from sabor.planning.models import Plan, PlanNode
@@ -255,17 +255,11 @@ def plan_changed(plan_id: int | None) -> None:
     transaction made (loading a plan makes hundreds)."""
     if plan_id is None:
         return
-    connection = transaction.get_connection()
-    tokens = connection.__dict__.setdefault("sabor_plan_tokens", {})
-    token = tokens.setdefault(plan_id, object())
 
     def moved():
-        if tokens.get(plan_id) is not token:
-            return  # another callback of this transaction has done it
-        del tokens[plan_id]
         from sabor.planning.pages import warm_plan_page
 
         cache.set(_version_key(plan_id), time.time_ns(), timeout=None)
         warm_plan_page.enqueue(plan_id)
 
-    transaction.on_commit(moved)
+    on_commit_once(("plan", plan_id), moved)

@@ -81,3 +81,31 @@ def test_signed_in_people_and_pending_messages_get_a_fresh_page(client_for, muni
     client.post("/accounts/logout/")
     after_logout = client.get(f"/ideas/{idea.pk}/").content.decode()
     assert 'class="messages"' in after_logout
+
+
+def test_many_changes_in_one_transaction_move_the_version_once(municipality, resident,
+                                                               django_capture_on_commit_callbacks, monkeypatch):
+    from django.core.cache import caches
+    from django.db import transaction
+
+    from sabor.core import pagecache
+
+    idea = make_idea(municipality, resident)
+    moved = []
+
+    class Recorder:
+        """The cache, noting each time a version is moved on."""
+
+        def __getattr__(self, name):
+            return getattr(caches["default"], name)
+
+        def set(self, key, *args, **kwargs):
+            if key.startswith("sabor:version:"):
+                moved.append(key)
+            return caches["default"].set(key, *args, **kwargs)
+
+    monkeypatch.setattr(pagecache, "cache", Recorder())
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        for _n in range(5):
+            ideas.support(actor=testing.make_member(municipality, Role.RESIDENT), idea=idea)
+    assert moved == [f"sabor:version:participation:{municipality.pk}"]
