@@ -25,6 +25,7 @@ from docx.shared import Cm, Pt
 
 from sabor.core.charts import Series, chart_image, line_chart
 from sabor.core.markdown import render_markdown
+from sabor.core.numbers import percent
 from sabor.core.templatetags.sabor import num
 from sabor.monitoring import methodology as methodologies
 from sabor.monitoring.models import AnnualReport, Evaluation, Recommendation
@@ -168,7 +169,7 @@ def render_documents(context: dict) -> tuple[bytes, bytes]:
 
 
 def _percent(value) -> str:
-    return "—" if value is None else f"{round(value * 100)}%"
+    return "—" if value is None else f"{percent(value)}%"
 
 
 def _table(document, headers: list[str], rows: list[list[str]], widths: list[float] | None = None):

@@ -34,6 +34,14 @@ class Status(StrEnum):
     NO_DATA = "no_data"
 
 
+class Outcome(StrEnum):
+    MET = "met"
+    EXCEEDED = "exceeded"
+    INSIDE = "inside"
+    BELOW = "below"
+    ABOVE = "above"
+
+
 @dataclass(frozen=True)
 class Bands:
     """Status bands on performance (achieved progress ÷ expected progress)."""
@@ -77,6 +85,24 @@ def progress(*, baseline: Decimal, target: Decimal, actual: Decimal | None, dire
         met = actual >= target if direction == Direction.INCREASE else actual <= target
         return ONE if met else ZERO
     return (actual - baseline) / (target - baseline)
+
+
+def outcome(*, progress: Decimal | None, actual: Decimal | None, direction: Direction,
+            low: Decimal | None = None, high: Decimal | None = None) -> Outcome | None:
+    """What the value means against its target, said in words: a range indicator is
+    inside, below or above its range; another has met (progress 1) or exceeded
+    (above 1) its target, or neither (None: the percentage says how far it is)."""
+    if direction == Direction.RANGE:
+        if actual is None:
+            return None
+        if low is not None and actual < low:
+            return Outcome.BELOW
+        if high is not None and actual > high:
+            return Outcome.ABOVE
+        return Outcome.INSIDE
+    if progress is None or progress < 1:
+        return None
+    return Outcome.EXCEEDED if progress > 1 else Outcome.MET
 
 
 def expected_value(*, baseline: Decimal, baseline_period: int, targets: dict[int, Decimal],

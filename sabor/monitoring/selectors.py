@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.db.models import ExpressionWrapper, F, Field, Prefetch, QuerySet
 
 from sabor.core.commit import on_commit_once
+from sabor.core.numbers import percent
 from sabor.monitoring import progress as m
 from sabor.monitoring.models import Indicator, Measurement, Target
 from sabor.planning.models import Plan, PlanNode
@@ -43,13 +44,33 @@ class IndicatorReport:
     years: list[YearRow] = field(default_factory=list)
 
     @property
-    def progress_percent(self) -> Decimal | None:
-        return None if self.progress is None else (self.progress * HUNDRED).quantize(Decimal(1))
+    def progress_percent(self) -> int | None:
+        return percent(self.progress)
 
     @property
     def bar_percent(self) -> int:
         capped = m.capped(self.progress)
         return 0 if capped is None else int(capped * HUNDRED)
+
+    @property
+    def qualitative(self) -> bool:
+        return self.indicator.kind == Indicator.Kind.QUALITATIVE
+
+    @property
+    def assessment(self) -> str:
+        """The latest assessment of a qualitative indicator ("partly"), from its score."""
+        if not self.qualitative or self.value is None:
+            return ""
+        return next((code for code, score in m.QUALITATIVE_SCORES.items() if score == self.value), "")
+
+    @property
+    def outcome(self) -> m.Outcome | None:
+        indicator = self.indicator
+        if self.qualitative:  # its assessment says it
+            return None
+        return m.outcome(progress=self.progress, actual=None if self.qualitative else self.value,
+                         direction=m.Direction(indicator.direction), low=indicator.range_low,
+                         high=indicator.range_high)
 
 
 @dataclass
@@ -63,8 +84,8 @@ class NodeReport:
     without_data: int
 
     @property
-    def progress_percent(self) -> Decimal | None:
-        return None if self.progress is None else (self.progress * HUNDRED).quantize(Decimal(1))
+    def progress_percent(self) -> int | None:
+        return percent(self.progress)
 
     @property
     def bar_percent(self) -> int:

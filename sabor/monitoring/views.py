@@ -14,9 +14,8 @@ from sabor.core.filters import filter_status
 from sabor.monitoring import live, observations
 from sabor.monitoring.forms import ObservationForm
 from sabor.monitoring.methodology import bands, in_force
-from sabor.monitoring.models import Indicator, Measurement
+from sabor.monitoring.models import Measurement
 from sabor.monitoring.selectors import indicator_report, with_report_data
-from sabor.planning.pages import default_year
 from sabor.planning.views import YearFilter
 
 
@@ -27,7 +26,7 @@ def indicator_detail(request, pk: int):
     indicator = get_object_or_404(indicators, pk=pk)
     plan = indicator.plan_node.plan if indicator.plan_node_id else None
     form = YearFilter(request.GET, plan) if plan else None
-    year = (form.values().get("year") if form else None) or (default_year(plan) if plan else None)
+    year = form.chosen_year if form else None
     report = indicator_report(indicator, year or max((t.period for t in indicator.targets.all()), default=2020),
                               bands(in_force(request.municipality)),
                               first_year=plan.start_year - 1 if plan else None)
@@ -36,13 +35,15 @@ def indicator_detail(request, pk: int):
               Series(_("Targets"), [row.target for row in report.years], "target", "square"),
               Series(_("Actual so far"), [row.so_far if row.measured is not None else None
                                           for row in report.years], "actual", "circle")]
-    if indicator.kind == Indicator.Kind.QUALITATIVE:
-        series = series[2:]
+    assessments = [item for item in reversed(indicator.verified_measurements) if item.assessment]
     can_observe = request.user.has_perm("monitoring.observe", request.municipality)
     return render(request, "monitoring/indicator_detail.html", {
         "indicator": indicator, "plan": plan, "report": report, "year": year, "form": form,
         "computed_from": live.describe(indicator),
-        "chart": line_chart(labels, series),
+        # A qualitative indicator is read from its assessments, not drawn as a line of scores.
+        "chart": None if report.qualitative else line_chart(labels, series),
+        "assessments": assessments,
+        "latest": next((item for item in assessments if item.period <= report.period), None),
         "observations": indicator.observations.select_related("author", "answered_by"),
         "breakdown": indicator.measurements.filter(status=Measurement.Status.VERIFIED, period=report.period)
         .exclude(settlement__isnull=True, sex="", age_group="").select_related("settlement")

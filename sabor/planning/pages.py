@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
+from sabor.core.numbers import percent
 from sabor.monitoring.methodology import bands, in_force
 from sabor.monitoring.models import Methodology
 from sabor.monitoring.selectors import NodeReport, plan_report, plan_summary, plan_version
@@ -40,7 +41,7 @@ def progress_html(plan: Plan, year: int, language: str,
             "plan": plan, "year": year, "roots": roots, "status": status,
             # One URL lookup instead of one per indicator row.
             "indicator_base": reverse("planning:indicator_detail", args=[0]).removesuffix("0/"),
-            "progress_percent": None if progress is None else round(progress * 100),
+            "progress_percent": percent(progress),
             "progress_bar": 0 if progress is None else int(progress * 100)})
     cache.set(key, html, timeout=CACHE_SECONDS)
     return html, roots

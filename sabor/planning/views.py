@@ -33,13 +33,20 @@ class YearFilter(FilterForm):
     def __init__(self, query, plan):
         super().__init__(query)
         self.fields["year"].choices = [(year, year) for year in range(plan.start_year, plan.end_year + 1)]
+        # Without ?year= the page shows the plan's default year: the selector says so,
+        # and "Filter" keeps it, rather than jumping to the first year of the list.
+        self.fields["year"].initial = pages.default_year(plan)
+
+    @property
+    def chosen_year(self) -> int:
+        return self.values().get("year") or self.fields["year"].initial
 
 
 @municipality_required
 def plan_detail(request, slug: str):
     plan = get_object_or_404(request.municipality.plans.filter(is_public=True), slug=slug)
     form = YearFilter(request.GET, plan)
-    year = form.values().get("year") or pages.default_year(plan)
+    year = form.chosen_year
     methodology = in_force(request.municipality)
     html, roots = pages.progress_html(plan, year, get_language(), methodology)
     return render(request, "planning/plan_detail.html", {

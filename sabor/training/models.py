@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sabor.accounts.models import Organisation, Role, StakeholderGroup
 from sabor.core.models import Municipality, in_current_language
+from sabor.core.numbers import percent
 
 MATERIAL_EXTENSIONS = ["pdf", "docx", "pptx", "xlsx", "odt", "odp", "ods", "zip"]
 PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
@@ -311,7 +312,7 @@ class Attempt(models.Model):
 
     @property
     def percent(self) -> int:
-        return round(self.score * 100 / self.max_score) if self.max_score else 0
+        return percent(self.score, self.max_score) or 0
 
     def passed(self, programme: Programme) -> bool:
         return self.max_score > 0 and self.score * 100 >= programme.pass_mark_percent * self.max_score

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sabor.accounts.models import StakeholderGroup
 from sabor.core.models import Municipality
+from sabor.core.numbers import percent
 from sabor.monitoring import live
 from sabor.training.models import TAKING_PART, Attempt, Enrolment, Feedback, Programme
 
@@ -50,10 +51,12 @@ def trainee_progress(programme: Programme, enrolments=None) -> list[TraineeRow]:
     rows = []
     for enrolment in enrolments:
         hours = enrolment.hours or ZERO
-        percent = int(hours * 100 / total) if total else 0
+        # Cut down, not rounded: the share is shown against the completion rule, and
+        # 79.6 % must not read as the 80 % the rule asks for.
+        attended = int(hours * 100 / total) if total else 0
         post = attempts[enrolment.pk].get("post")
         rows.append(TraineeRow(
-            enrolment=enrolment, hours_attended=hours, attendance_percent=percent,
+            enrolment=enrolment, hours_attended=hours, attendance_percent=attended,
             pre=attempts[enrolment.pk].get("pre"), post=post,
             attendance_met=total > 0 and hours * 100 >= total * programme.min_attendance_percent,
             test_met=not programme.final_test_required or (post is not None and post.passed(programme))))
@@ -126,7 +129,7 @@ def learning(programme: Programme) -> Learning:
                "post": [a for a in attempts if a.assessment.kind == "post"]}
 
     def average(items):
-        return round(sum(a.percent for a in items) / len(items)) if items else None
+        return percent(sum(a.percent for a in items), len(items) * 100) if items else None
 
     right = {"pre": Counter(), "post": Counter()}
     asked = {"pre": Counter(), "post": Counter()}
@@ -151,8 +154,8 @@ def learning(programme: Programme) -> Learning:
         pre_pk = pre_by_text.get(text)
         questions.append(QuestionResult(
             text,
-            round(right["pre"][pre_pk] * 100 / asked["pre"][pre_pk]) if pre_pk and asked["pre"][pre_pk] else None,
-            round(right["post"][pk] * 100 / asked["post"][pk]) if asked["post"][pk] else None))
+            percent(right["pre"][pre_pk], asked["pre"][pre_pk]) if pre_pk else None,
+            percent(right["post"][pk], asked["post"][pk])))
     return Learning(average(by_kind["pre"]), average(by_kind["post"]), len(by_kind["pre"]), len(by_kind["post"]),
                     sum(a.passed(programme) for a in by_kind["post"]), questions)
 

@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 
 from sabor.core.audit import action_label, readable_changes
 from sabor.core.markdown import render_markdown
+from sabor.core.numbers import half_up
 
 register = template.Library()
 
@@ -46,7 +47,6 @@ def num(value, places=2):
     and with the decimal sign of the page's language; "—" for no value."""
     if value is None or value == "":
         return "—"
-    quantum = Decimal(1).scaleb(-int(places))
-    rounded = Decimal(value).quantize(quantum)
+    rounded = half_up(value, int(places))
     text = format(rounded, "f").rstrip("0").rstrip(".") if "." in format(rounded, "f") else format(rounded, "f")
     return number_format(Decimal(text), decimal_pos=None, use_l10n=True, force_grouping=True)

@@ -8,11 +8,38 @@ from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from sabor.core.templatetags.sabor import localised
+from sabor.core.templatetags.sabor import localised, num
+from sabor.monitoring.models import Measurement
 
 register = template.Library()
 
 STATUS_LABELS = {"on_track": _("on track"), "behind": _("behind"), "at_risk": _("at risk"), "no_data": _("no data")}
+
+
+OUTCOME_LABELS = {"met": _("target met"), "exceeded": _("target exceeded"), "inside": _("within the range"),
+                  "below": _("below the range"), "above": _("above the range")}
+ASSESSMENTS = dict(Measurement.Assessment.choices)
+
+
+@register.filter
+def outcome_label(outcome) -> str:
+    return str(OUTCOME_LABELS.get(outcome, ""))
+
+
+@register.filter
+def assessment_label(code) -> str:
+    return str(ASSESSMENTS.get(code, ""))
+
+
+@register.filter
+def acceptable_range(indicator) -> str:
+    """A range indicator's acceptable values in words: "≥ 12 000", "≤ 5", "between 20 and 25"."""
+    low, high = indicator.range_low, indicator.range_high
+    if low is not None and high is not None:
+        return _("between %(low)s and %(high)s") % {"low": num(low), "high": num(high)}
+    if low is not None:
+        return f"≥ {num(low)}"
+    return f"≤ {num(high)}" if high is not None else ""
 
 
 def status_label(status) -> str:
@@ -30,6 +57,16 @@ def _bar(percent, bar) -> str:
         return '<span class="num">—</span>'
     return (f'<span class="progress" aria-hidden="true"><span style="width: {int(bar)}%"></span></span> '
             f'<span class="num">{_escape(percent)}%</span>')
+
+
+def _figures(report) -> str:
+    """An indicator's figures in the plan tree: the assessment of a qualitative one,
+    the outcome of a range one (a percentage of "in range" means nothing), else the bar."""
+    if report.assessment:
+        return f'<span class="assessment">{_escape(assessment_label(report.assessment))}</span>'
+    if report.indicator.direction == "range" and report.outcome:
+        return f'<span class="outcome">{_escape(outcome_label(report.outcome))}</span>'
+    return _bar(report.progress_percent, report.bar_percent)
 
 
 def _badge(status) -> str:
@@ -78,7 +115,7 @@ def _node(parts: list[str], item, link: tuple[str, str], badges: dict[str, str])
             parts.append(
                 f'<li class="indicator-row"><a href="{link[0]}{int(indicator.pk)}{link[1]}"><span class="node-code">'
                 f'{_escape(indicator.code)}</span> {_escape(localised(indicator))}</a> <span class="node-figures">'
-                f'{_bar(report.progress_percent, report.bar_percent)} {badges[report.status]}</span></li>')
+                f'{_figures(report)} {badges[report.status]}</span></li>')
         parts.append("</ul>")
     if item.children:
         parts.append('<ul class="tree">')
