@@ -31,7 +31,7 @@ SABOR_DEFAULT_MUNICIPALITY = env_str("SABOR_DEFAULT_MUNICIPALITY", "")
 SABOR_STAFF_MFA_REQUIRED = env_bool("SABOR_STAFF_MFA_REQUIRED", True)
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "sabor.core.admin_site.SaborAdminConfig",  # the admin behind the site's own sign-in
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
