@@ -3,6 +3,7 @@ environment through the typed helpers in sabor.env; docs/deployment.md lists the
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -23,6 +24,12 @@ if not DEBUG and SECRET_KEY == _DEV_SECRET:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# Where links in emails point when the municipality has no domain record (a
+# single-municipality installation), e.g. https://sabor.lyaskovets.bg; empty: the
+# first host of ALLOWED_HOSTS (sabor.core.mail.site_url).
+SABOR_SITE_URL = env_str("SABOR_SITE_URL", "").rstrip("/")
+if SABOR_SITE_URL and not re.fullmatch(r"https?://[^/\s]+", SABOR_SITE_URL):
+    raise ImproperlyConfigured("SABOR_SITE_URL must be a scheme and host, e.g. https://sabor.lyaskovets.bg.")
 
 # The municipality served when the request's host matches no municipality domain.
 # Single-municipality installations set this and need no domain records.
@@ -138,6 +145,7 @@ ACCOUNT_ADAPTER = "sabor.accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "sabor.accounts.forms.SignupExtraForm"
+ACCOUNT_FORMS = {"signup": "sabor.accounts.signup.SignupForm"}
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
