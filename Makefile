@@ -26,9 +26,9 @@ run: install
 	DEBUG=1 SABOR_DEFAULT_MUNICIPALITY=lyaskovets $(BIN)/python manage.py migrate --no-input -v0
 	DEBUG=1 SABOR_DEFAULT_MUNICIPALITY=lyaskovets $(BIN)/python manage.py load_demo
 	@echo "Serving Sabor on http://$(HOST):$(PORT)/ (with a background worker for reports and emails)"
-	DEBUG=1 SABOR_DEFAULT_MUNICIPALITY=lyaskovets $(BIN)/python manage.py db_worker & worker=$$!; \
+	DEBUG=1 SABOR_DEFAULT_MUNICIPALITY=lyaskovets SABOR_SITE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py db_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	DEBUG=1 SABOR_DEFAULT_MUNICIPALITY=lyaskovets $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	DEBUG=1 SABOR_DEFAULT_MUNICIPALITY=lyaskovets SABOR_SITE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # pytest exits 5 when it collected no tests; that is a failure, said plainly.
 PYTEST_STRICT = status=0; $(BIN)/pytest $(1) || status=$$?; \

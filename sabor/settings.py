@@ -3,13 +3,14 @@ environment through the typed helpers in sabor.env; docs/deployment.md lists the
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from sabor.env import env_bool, env_choice, env_int, env_list, env_str
+from sabor.env import env_bool, env_choice, env_int, env_list, env_networks, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("SABOR_VAR_DIR", str(BASE_DIR / "var")))
@@ -23,6 +24,12 @@ if not DEBUG and SECRET_KEY == _DEV_SECRET:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# Where links in emails point when the municipality has no domain record (a
+# single-municipality installation), e.g. https://sabor.lyaskovets.bg; empty: the
+# first host of ALLOWED_HOSTS (sabor.core.mail.site_url).
+SABOR_SITE_URL = env_str("SABOR_SITE_URL", "").rstrip("/")
+if SABOR_SITE_URL and not re.fullmatch(r"https?://[^/\s]+", SABOR_SITE_URL):
+    raise ImproperlyConfigured("SABOR_SITE_URL must be a scheme and host, e.g. https://sabor.lyaskovets.bg.")
 
 # The municipality served when the request's host matches no municipality domain.
 # Single-municipality installations set this and need no domain records.
@@ -31,7 +38,7 @@ SABOR_DEFAULT_MUNICIPALITY = env_str("SABOR_DEFAULT_MUNICIPALITY", "")
 SABOR_STAFF_MFA_REQUIRED = env_bool("SABOR_STAFF_MFA_REQUIRED", True)
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "sabor.core.admin_site.SaborAdminConfig",  # the admin behind the site's own sign-in
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -138,6 +145,7 @@ ACCOUNT_ADAPTER = "sabor.accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "sabor.accounts.forms.SignupExtraForm"
+ACCOUNT_FORMS = {"signup": "sabor.accounts.signup.SignupForm"}
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
@@ -197,6 +205,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", False)
 if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Reverse proxies whose X-Forwarded-For is believed: the client's address for rate
+# limits is the right-most hop that is not one of them (sabor.core.clientip).
+SABOR_TRUSTED_PROXIES = env_networks("SABOR_TRUSTED_PROXIES", [])
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)

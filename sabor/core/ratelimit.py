@@ -20,7 +20,8 @@ LIMITS = {
 
 
 def allow(action: str, who) -> bool:
-    """Counts one `action` by `who` (a user or an address); False once past the limit."""
+    """Counts one `action` by `who` (a user's id, or for someone not signed in the address
+    from core.clientip.client_ip, never REMOTE_ADDR, which is the proxy's); False once past the limit."""
     limit, seconds = LIMITS[action]
     key = f"sabor:rate:{action}:{who}:{int(time.time() // seconds)}"
     if cache.add(key, 1, seconds + 5):

@@ -56,6 +56,13 @@ def make_user(email: str = "", *, name: str = "", verified: bool = True, **field
     return user
 
 
+def make_operator(email: str = "") -> User:
+    """The platform operator (staff and superuser), with the two-factor device the admin demands."""
+    user = make_user(email, is_staff=True, is_superuser=True)
+    TOTP.activate(user, generate_totp_secret())
+    return user
+
+
 def make_member(municipality: Municipality, *roles: Role, user: User | None = None, mfa: bool | None = None,
                 group: StakeholderGroup = StakeholderGroup.RESIDENTS) -> User:
     """A person of `municipality` holding `roles`; staff roles get a TOTP device

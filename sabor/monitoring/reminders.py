@@ -17,10 +17,12 @@ from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
 from sabor.accounts.models import User
+from sabor.core import mail
 from sabor.core.models import Municipality
 from sabor.monitoring import methodology as methodologies
 from sabor.monitoring.models import Indicator, Measurement
@@ -75,7 +77,8 @@ def send_reminder(municipality_id: int, user_id: int, year: int, indicator_ids: 
     indicators = Indicator.objects.filter(pk__in=indicator_ids).order_by("code")
     with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
         context = {"user": user, "municipality": municipality, "year": year, "indicators": indicators,
-                   "due": date.fromisoformat(due)}
+                   "due": date.fromisoformat(due),
+                   "link": mail.site_url(municipality) + reverse("office:indicator_list")}
         subject = render_to_string("monitoring/email/reminder_subject.txt", context).strip()
         body = render_to_string("monitoring/email/reminder.txt", context)
     send_mail(subject, body, None, [user.email])

@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from django_tasks import task
 
 from sabor.accounts.models import NotificationFrequency, User
+from sabor.core import mail
 from sabor.core.models import Municipality
 from sabor.participation.models import Notification
 
@@ -51,9 +52,7 @@ def user_for_token(token: str) -> User | None:
 
 
 def site_address(municipality: Municipality) -> str:
-    domain = municipality.domains.order_by("pk").first()
-    scheme = settings.ACCOUNT_DEFAULT_HTTP_PROTOCOL
-    return f"{scheme}://{domain.host}" if domain else ""
+    return mail.site_url(municipality)  # links in emails are absolute, with or without a domain record
 
 
 def email_person(user: User, municipality: Municipality, template: str, context: dict) -> None:

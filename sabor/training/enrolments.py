@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -23,7 +24,7 @@ from django_tasks import task
 from sabor.accounts import services as accounts
 from sabor.accounts.models import Membership, Organisation, StakeholderGroup, User
 from sabor.accounts.roles import roles_of
-from sabor.core import audit
+from sabor.core import audit, mail
 from sabor.core.models import Municipality
 from sabor.monitoring import live
 from sabor.training.models import (
@@ -222,7 +223,9 @@ def send_completion(enrolment_id: int) -> None:
     if user is None or not user.is_active or user.is_anonymised:
         return
     with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
-        context = {"enrolment": enrolment, "user": user, "municipality": enrolment.programme.municipality}
+        municipality = enrolment.programme.municipality
+        context = {"enrolment": enrolment, "user": user, "municipality": municipality,
+                   "link": mail.site_url(municipality) + reverse("training:mine")}
         subject = render_to_string("training/email/completed_subject.txt", context).strip()
         body = render_to_string("training/email/completed.txt", context)
     send_mail(subject, body, None, [user.email])

@@ -1,10 +1,13 @@
 import re
+from unittest import mock
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.contrib.auth.hashers import get_hasher
 from django.core import mail
 
 from sabor.accounts.models import Membership, Role, User
+from sabor.core import mail as mail_service
 from sabor.core import testing
 from sabor.core.models import AuditEntry
 
@@ -14,8 +17,10 @@ SIGNUP = {"email": "nova@example.org", "display_name": "Нова Жителка"
           "password2": "a-long-pass-phrase-42"}
 
 
-def test_signing_up_makes_a_resident_of_the_municipality_and_asks_to_verify(anon, municipality):
-    response = anon.post("/accounts/signup/", SIGNUP)
+def test_signing_up_makes_a_resident_of_the_municipality_and_asks_to_verify(anon, municipality,
+                                                                            django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = anon.post("/accounts/signup/", SIGNUP)
     assert response.status_code == 302
     user = User.objects.get(email="nova@example.org")
     assert user.display_name == "Нова Жителка"
@@ -27,8 +32,9 @@ def test_signing_up_makes_a_resident_of_the_municipality_and_asks_to_verify(anon
     assert "nova@example.org" in mail.outbox[0].to
 
 
-def test_the_emailed_link_verifies_the_address_and_logs_in(anon, municipality):
-    anon.post("/accounts/signup/", SIGNUP)
+def test_the_emailed_link_verifies_the_address_and_logs_in(anon, municipality, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        anon.post("/accounts/signup/", SIGNUP)
     link = re.search(r"https?://[^\s]+/accounts/confirm-email/[^\s]+/", mail.outbox[0].body).group(0)
     path = link.split("alpha.test", 1)[1]
     assert anon.get(path).status_code == 200
@@ -46,15 +52,44 @@ def test_an_unverified_person_cannot_log_in(anon, municipality):
     assert anon.get("/account/profile/").status_code == 302
 
 
-def test_signing_up_with_a_taken_address_looks_the_same_and_warns_the_owner(anon, municipality):
+def test_signing_up_with_a_taken_address_looks_the_same_and_warns_the_owner(anon, municipality,
+                                                                            django_capture_on_commit_callbacks):
     testing.make_user("taken@example.org")
-    response = anon.post("/accounts/signup/", {**SIGNUP, "email": "taken@example.org"})
-    fresh = anon.post("/accounts/signup/", {**SIGNUP, "email": "fresh@example.org"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = anon.post("/accounts/signup/", {**SIGNUP, "email": "taken@example.org"})
+        fresh = anon.post("/accounts/signup/", {**SIGNUP, "email": "fresh@example.org"})
     assert response.status_code == fresh.status_code == 302
     assert response["Location"] == fresh["Location"]
     assert User.objects.filter(email="taken@example.org").count() == 1
     # The owner of the address hears about the attempt; the visitor learns nothing.
     assert any("taken@example.org" in message.to for message in mail.outbox)
+
+
+@pytest.mark.parametrize("email", ["taken@example.org", "fresh@example.org"])
+def test_signing_up_does_the_same_work_whether_or_not_the_address_has_an_account(anon, municipality, email,
+                                                                                 django_capture_on_commit_callbacks):
+    """Timing would tell a taken address from a new one if only one path hashed the
+    password or waited for the mail server: both hash once and queue one email."""
+    testing.make_user("taken@example.org")
+    hasher = type(get_hasher())
+    hashed = []
+
+    def encode(self, password, salt, *args, **kwargs):
+        hashed.append(password)
+        return original(self, password, salt, *args, **kwargs)
+
+    original = hasher.encode
+    with mock.patch.object(hasher, "encode", encode), \
+            mock.patch.object(mail_service, "deliver", mock.Mock(wraps=mail_service.deliver)) as task, \
+            django_capture_on_commit_callbacks() as callbacks:
+        response = anon.post("/accounts/signup/", {**SIGNUP, "email": email})
+        assert response.status_code == 302
+        assert hashed == [SIGNUP["password1"]]
+        assert mail.outbox == [] and task.enqueue.call_count == 0  # nothing is sent before the commit
+    for callback in callbacks:
+        callback()
+    assert task.enqueue.call_count == 1
+    assert [message.to for message in mail.outbox] == [[email]]
 
 
 def test_password_reset_does_not_reveal_whether_an_account_exists(anon, municipality):

@@ -160,7 +160,9 @@ def load(hosts: list[str] | None = None) -> Municipality:
                 not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
             TOTP.activate(user, DEMO_TOTP_SECRET)
 
-    _user(OPERATOR_EMAIL, "Оператор на платформата", is_staff=True, is_superuser=True)
+    operator = _user(OPERATOR_EMAIL, "Оператор на платформата", is_staff=True, is_superuser=True)
+    if not Authenticator.objects.filter(user=operator, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(operator, DEMO_TOTP_SECRET)  # the admin demands two-factor too
     plans.load(municipality)
     training.load(municipality)
     participation.load(municipality)

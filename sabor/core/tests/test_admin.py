@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_every_admin_page_of_the_platform_operator_renders(client_for, municipality):
-    operator = testing.make_user(is_staff=True, is_superuser=True)
+    operator = testing.make_operator()
     organisation = testing.make_organisation(municipality)
     member = testing.make_member(municipality, Role.STAFF)
     services.add_organisation_member(actor=None, organisation=organisation, user=member)
@@ -28,7 +28,7 @@ def test_every_admin_page_of_the_platform_operator_renders(client_for, municipal
 def test_the_admin_does_not_let_memberships_be_changed_around_the_audit_log(client_for, municipality, resident):
     from sabor.accounts.models import Membership
 
-    operator = testing.make_user(is_staff=True, is_superuser=True)
+    operator = testing.make_operator()
     membership = Membership.objects.get(user=resident)
     response = client_for("alpha.test", operator).post(f"/admin/accounts/membership/{membership.pk}/change/",
                                                        {"stakeholder_group": "business"})
