@@ -1,7 +1,9 @@
 """Exports: one class per table that yields rows; the base writes CSV or XLSX.
 
 Text cells that a spreadsheet would read as a formula (=, +, -, @) are prefixed
-with an apostrophe so a downloaded file can never run anything."""
+with an apostrophe so a downloaded file can never run anything. Control characters
+(an escape or a NUL pasted into a name) are dropped first: XML 1.0, and so XLSX and
+DOCX, cannot hold them, and in a CSV they would reach a terminal as commands."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from decimal import Decimal
 
 from django.http import HttpResponse
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 FORMATS = {"csv": "text/csv; charset=utf-8",
            "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
@@ -29,16 +32,23 @@ class Exporter:
         raise NotImplementedError
 
 
+def printable(text: str) -> str:
+    """`text` without the control characters XML 1.0 forbids (tab and line breaks stay)."""
+    return ILLEGAL_CHARACTERS_RE.sub("", text)
+
+
 def _safe(value):
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
+    if isinstance(value, str):
+        value = printable(value)  # before the formula check: "\x01=cmd" must not become "=cmd"
+        if value.startswith(FORMULA_STARTS):
+            return "'" + value
     return value
 
 
 def _csv(exporter: Exporter) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(exporter.headers())
+    writer.writerow([_safe(header) for header in exporter.headers()])
     for row in exporter.rows():
         writer.writerow(["" if value is None else _safe(value) for value in row])
     # The byte-order mark lets spreadsheet programs recognise UTF-8 (Cyrillic).
@@ -47,8 +57,8 @@ def _csv(exporter: Exporter) -> bytes:
 
 def _xlsx(exporter: Exporter) -> bytes:
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(exporter.sheet_title[:31])
-    sheet.append(exporter.headers())
+    sheet = workbook.create_sheet(printable(exporter.sheet_title)[:31])
+    sheet.append([_safe(header) for header in exporter.headers()])
     for row in exporter.rows():
         sheet.append([float(value) if isinstance(value, Decimal) else _safe(value) for value in row])
     buffer = io.BytesIO()

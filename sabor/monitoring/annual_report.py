@@ -24,6 +24,7 @@ from docx.parts.image import ImagePart
 from docx.shared import Cm, Pt
 
 from sabor.core.charts import Series, chart_image, line_chart
+from sabor.core.exports import printable
 from sabor.core.markdown import render_markdown
 from sabor.core.numbers import percent
 from sabor.core.templatetags.sabor import num
@@ -178,13 +179,13 @@ def _table(document, headers: list[str], rows: list[list[str]], widths: list[flo
     table.style = "Table Grid"
     table.autofit = widths is None
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
-        cell.text = text
+        cell.text = printable(text)
         for run in cell.paragraphs[0].runs:
             run.bold = True
     for row in rows:
         cells = table.add_row().cells
         for cell, text in zip(cells, row, strict=True):
-            cell.text = str(text)
+            cell.text = printable(str(text))
     if widths:
         # Word reads the cell widths, LibreOffice the column grid: set both.
         for column, width in zip(table.columns, widths, strict=True):
@@ -199,7 +200,7 @@ def _markdown_paragraphs(document, text: str) -> None:
     for block in (text or "").split("\n\n"):
         block = block.strip().lstrip("#").strip()
         if block:
-            document.add_paragraph(block)
+            document.add_paragraph(printable(block))
 
 
 class _Pictures:
@@ -239,12 +240,12 @@ def render_docx(context: dict) -> bytes:
     style = document.styles["Normal"]
     style.font.name = "DejaVu Sans"
     style.font.size = Pt(10)
-    document.add_heading(report.municipality.name, level=0)
-    document.add_heading(f"Годишен доклад за изпълнението на {plan.short_name} през {year} г.", level=1)
-    document.add_paragraph(plan.title)
+    document.add_heading(printable(report.municipality.name), level=0)
+    document.add_heading(printable(f"Годишен доклад за изпълнението на {plan.short_name} през {year} г."), level=1)
+    document.add_paragraph(printable(plan.title))
     if report.is_approved:
-        document.add_paragraph(f"Приет с решение № {report.council_decision_number} от "
-                               f"{report.council_decision_date:%d.%m.%Y} г. на общинския съвет.")
+        document.add_paragraph(printable(f"Приет с решение № {report.council_decision_number} от "
+                                         f"{report.council_decision_date:%d.%m.%Y} г. на общинския съвет."))
     else:
         document.add_paragraph(f"Внася се в общинския съвет до {context['due']:%d.%m.%Y} г.")
 
@@ -256,8 +257,8 @@ def render_docx(context: dict) -> bytes:
     pictures = _Pictures(document)
     for section in context["sections"]:
         node = section.node
-        document.add_heading(f"{node.node.code} {node.node.title} — {_percent(node.progress)} "
-                             f"({status_label(node.status)})", level=2 if node.node.depth == 0 else 3)
+        document.add_heading(printable(f"{node.node.code} {node.node.title} — {_percent(node.progress)} "
+                                       f"({status_label(node.status)})"), level=2 if node.node.depth == 0 else 3)
         if node.indicators:
             _table(document, ["Код", "Индикатор", "Мярка", "Базова", "Цел", f"Стойност {year}", "Напредък",
                               "Статус"],
@@ -266,7 +267,7 @@ def render_docx(context: dict) -> bytes:
                     for r in node.indicators], widths=[1.1, 5.0, 1.5, 1.7, 1.5, 2.0, 1.9, 2.3])
         for figure in section.figures:
             pictures.add(figure.image, Cm(14))
-            document.add_paragraph(f"Фигура: {figure.caption}")
+            document.add_paragraph(printable(f"Фигура: {figure.caption}"))
     document.add_heading("3. Проекти", level=1)
     _table(document, ["Проект", "Мярка", "Статус", "Бюджет, лв.", "Изразходвани, лв.", "Финансиране"],
            [[p.title, p.measure.code if p.measure else "", p.get_status_display(), num(p.budget), num(p.spent),
@@ -277,7 +278,7 @@ def render_docx(context: dict) -> bytes:
     document.add_heading("5. Мониторинг и оценка", level=1)
     _markdown_paragraphs(document, report.monitoring_arrangements)
     for evaluation in context["evaluations"]:
-        document.add_heading(evaluation.title, level=2)
+        document.add_heading(printable(evaluation.title), level=2)
         _markdown_paragraphs(document, evaluation.findings)
         _table(document, ["Критерий", "Оценка (1–5)"],
                [[score.get_criterion_display(), score.score] for score in evaluation.scores.all()], widths=[6, 3])
