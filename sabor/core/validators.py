@@ -24,13 +24,25 @@ def contrast_ratio(colour_a: str, colour_b: str) -> float:
     return (lighter + 0.05) / (darker + 0.05)
 
 
+# Every background the primary colour meets in static/css/sabor.css (a test keeps the two in
+# step): white text on it in the header; links, figures and outlined buttons in it on white
+# and on the light grey of the footer, filters, table headers and messages (text: 4.5:1);
+# progress bars in it on their grey track (a graphic: 3:1, WCAG 1.4.11).
+PRIMARY_COLOUR_BACKGROUNDS = (("#ffffff", 4.5, _("white")), ("#f4f6f8", 4.5, _("the light grey of the page")),
+                              ("#e3e6ea", 3.0, _("the grey track of progress bars")))
+
+
 def validate_header_colour(value: str) -> None:
-    """White text is set on this colour, so it must be dark enough to read (WCAG AA, 4.5:1)."""
+    """The municipality's primary colour: readable with white text on it and as text or a
+    bar on every background it is used on (WCAG AA)."""
     validate_hex_colour(value)
-    if contrast_ratio(value, "#ffffff") < 4.5:
-        raise ValidationError(
-            _("White text on this colour is hard to read (contrast %(ratio).1f:1, at least 4.5:1 is required). "
-              "Choose a darker colour."), code="low_contrast", params={"ratio": contrast_ratio(value, "#ffffff")})
+    for background, required, name in PRIMARY_COLOUR_BACKGROUNDS:
+        ratio = contrast_ratio(value, background)
+        if ratio < required:
+            raise ValidationError(
+                _("This colour is hard to see on %(background)s (contrast %(ratio).1f:1, at least %(required).1f:1 "
+                  "is required). Choose a darker colour."), code="low_contrast",
+                params={"background": name, "ratio": ratio, "required": required})
 
 
 def check_file_size(upload, *, field: str, megabytes: int) -> None:

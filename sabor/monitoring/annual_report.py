@@ -27,6 +27,7 @@ from sabor.core.charts import Series, chart_image, line_chart
 from sabor.core.exports import printable
 from sabor.core.markdown import render_markdown
 from sabor.core.numbers import percent
+from sabor.core.pdf import WRITE_OPTIONS
 from sabor.core.templatetags.sabor import num
 from sabor.monitoring import methodology as methodologies
 from sabor.monitoring.models import AnnualReport, Evaluation, Recommendation
@@ -130,7 +131,7 @@ def _lay_out_pdf(html: str, images: dict[str, bytes]) -> bytes:
                 return URLFetcherResponse(url, images[url], {"Content-Type": "image/jpeg"})
             raise ValueError(f"The report fetches nothing from outside: {url}")
 
-    return HTML(string=html, url_fetcher=Charts()).write_pdf()
+    return HTML(string=html, url_fetcher=Charts()).write_pdf(**WRITE_OPTIONS)
 
 
 def render_documents(context: dict) -> tuple[bytes, bytes]:

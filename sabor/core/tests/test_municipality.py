@@ -9,7 +9,7 @@ from PIL import Image
 
 from sabor.core import testing
 from sabor.core.models import AuditEntry, Municipality
-from sabor.core.validators import contrast_ratio
+from sabor.core.validators import PRIMARY_COLOUR_BACKGROUNDS, contrast_ratio
 from sabor.territory.models import Settlement
 
 pytestmark = pytest.mark.django_db
@@ -80,6 +80,42 @@ def test_a_header_colour_too_light_for_white_text_is_refused(client_for, municip
                                                             _form(municipality, primary_colour="#ffdd00"))
     assert response.status_code == 400
     assert "primary_colour" in response.context["form"].errors
+
+
+def test_a_primary_colour_readable_on_white_but_not_on_the_light_grey_is_refused(client_for, municipality,
+                                                                               administrator):
+    assert contrast_ratio("#767676", "#ffffff") > 4.5  # white text on it would pass
+    response = client_for("alpha.test", administrator).post("/office/municipality/",
+                                                            _form(municipality, primary_colour="#767676"))
+    assert response.status_code == 400
+    assert "светлосивия фон на страницата (контраст 4.2:1" in str(response.context["form"].errors["primary_colour"])
+    municipality.refresh_from_db()
+    assert municipality.primary_colour != "#767676"
+
+
+def test_the_colour_check_knows_every_background_the_stylesheet_puts_under_primary_text():
+    """Links are in the primary colour, so every background without a text colour of its
+    own is one the primary colour is read on, and the check must test it."""
+    import re
+    from pathlib import Path
+
+    from django.conf import settings
+
+    css = (Path(settings.BASE_DIR) / "static" / "css" / "sabor.css").read_text()
+    variables = dict(re.findall(r"(--[a-z-]+):\s*(#[0-9a-f]{6})", css))
+    checked = {colour for colour, _ratio, _name in PRIMARY_COLOUR_BACKGROUNDS}
+    seen = set()
+    for selector, body in re.findall(r"([^{}]+)\{([^{}]*)\}", css):
+        if ".swatch" in selector or re.search(r"(^|[;\s])color:", body):
+            continue  # an empty colour key, or a box that sets its own text colour
+        for value in re.findall(r"background(?:-color)?:\s*([^;]+)", body):
+            colour = variables.get(value.strip()[4:-1], value.strip()) if value.startswith("var(") else value.strip()
+            if re.fullmatch(r"#[0-9a-f]{3}", colour):
+                colour = "#" + "".join(digit * 2 for digit in colour[1:])
+            if colour not in ("none", "transparent", variables["--primary"]):
+                seen.add(colour)
+                assert colour in checked, f"{selector.strip()} puts the primary colour on {colour}, never checked"
+    assert {"#ffffff", "#f4f6f8", "#e3e6ea"} <= seen
 
 
 def test_contrast_ratio_matches_wcag_examples():

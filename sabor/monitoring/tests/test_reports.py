@@ -159,3 +159,39 @@ def test_the_pdf_fetches_nothing_linked_from_the_narrative(monkeypatch):
     html = '<html><body><p>Текст</p><img src="http://192.0.2.1/tracker.png" alt=""></body></html>'
     pdf = annual_report._lay_out_pdf(html, {})
     assert pdf.startswith(b"%PDF") and fetched == []
+
+
+def _pdf_catalogue(reader: PdfReader) -> dict:
+    return reader.trailer["/Root"]
+
+
+def test_the_pdf_is_tagged_in_bulgarian_with_its_title_and_no_table_row_is_cut_by_a_page(
+        plan, officer, django_capture_on_commit_callbacks):
+    from sabor.planning import projects
+
+    measure = plan.nodes.get(title="Растеж и заетост")
+    # Rows of several lines each, enough of them to run over some pages.
+    filler = "ремонт на улици, тротоари и осветление в населените места на общината " * 3
+    for number in range(1, 41):
+        projects.create_project(actor=None, municipality=plan.municipality, measure=measure,
+                                title=f"Начало{number} {filler} Край{number}")
+    report = reports.create_report(actor=officer, plan=plan, year=2023)
+    with django_capture_on_commit_callbacks(execute=True):
+        reports.request_generation(actor=officer, report=report)
+    report.refresh_from_db()
+    assert report.status == "ready", report.error
+
+    pdf = PdfReader(io.BytesIO(report.pdf.read()))
+    catalogue = _pdf_catalogue(pdf)
+    assert "/StructTreeRoot" in catalogue and bool(catalogue["/MarkInfo"]["/Marked"])
+    assert catalogue["/Lang"] == "bg" and bool(catalogue["/ViewerPreferences"]["/DisplayDocTitle"])
+    assert pdf.metadata.title == "Годишен доклад за изпълнението на ПИРО 2021–2027 през 2023 г."
+    pages = [page.extract_text().replace("\n", " ") for page in pdf.pages]
+    table_pages = set()
+    for number in range(1, 41):
+        first = next(i for i, text in enumerate(pages) if f"Начало{number} " in text)
+        assert f"Край{number}" in pages[first], f"the row of project {number} is split across pages"
+        table_pages.add(first)
+    assert len(table_pages) > 1
+    # The header row is repeated on every page the table runs on.
+    assert all("Изразходвани, лв." in pages[i] for i in table_pages)

@@ -142,6 +142,23 @@ def test_the_certificate_pdf_is_in_bulgarian_with_its_code(client_for, course):
         f"/training/enrolments/{trainee.pk}/certificate.pdf").status_code == 404
 
 
+def test_the_certificate_is_a_tagged_pdf_in_the_language_it_is_written_in(client_for, course):
+    programme, sessions, test = course
+    trainee = enrol(programme, name="Мария Петрова")
+    _attend(sessions, trainee)
+    assessments.hand_in(actor=None, enrolment=trainee, assessment=test, answers=answers(test, 4), on_paper=True)
+    enrolments.complete(actor=None, programme=programme, on=date(2014, 6, 30))
+    code = Certificate.objects.get().code
+    client = client_for("alpha.test", testing.make_member(programme.municipality, Role.STAFF))
+    for language, title in (("bg", "Сертификат"), ("en", "Certificate")):
+        client.post("/i18n/setlang/", {"language": language, "next": "/"})
+        pdf = PdfReader(io.BytesIO(client.get(f"/training/enrolments/{trainee.pk}/certificate.pdf").content))
+        catalogue = pdf.trailer["/Root"]
+        assert "/StructTreeRoot" in catalogue and bool(catalogue["/MarkInfo"]["/Marked"])
+        assert catalogue["/Lang"] == language and pdf.metadata.title == f"{title} {code}"
+        assert bool(catalogue["/ViewerPreferences"]["/DisplayDocTitle"])
+
+
 def test_verification_shows_what_the_certificate_shows_and_nothing_more(client_for, course, municipality):
     programme, sessions, test = course
     person = testing.make_member(municipality, Role.RESIDENT)
