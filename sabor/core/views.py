@@ -32,8 +32,8 @@ def home(request):
         "organisation_count": organisations.count(),
         "recent_organisations": organisations.order_by("-created_at")[:6],
         "member_count": municipality.memberships.filter(user__is_active=True).count(),
-        "plans": municipality.plans.filter(is_public=True).order_by("-start_year")[:3],
-        "project_count": municipality.projects.filter(is_public=True).count(),
+        "plans": municipality.plans.public().order_by("-start_year")[:3],
+        "project_count": municipality.projects.public().count(),
         "upcoming_meetings": municipality.meetings.filter(is_public=True, is_cancelled=False,
                                                           ends_at__gt=timezone.now())
         .select_related("settlement").order_by("starts_at")[:3],

@@ -92,10 +92,13 @@ def build_context(report: AnnualReport) -> dict:
     roots = plan_report(plan, year, bands, detail=True)
     progress, status = plan_summary(roots, bands)
     sections = [Section(node, [f for f in map(figure, node.indicators) if f]) for node in _walk(roots)]
-    projects = with_budget(Project.objects.filter(measure__plan=plan)).order_by("measure__path", "title")
-    evaluations = Evaluation.objects.filter(plan=plan, year=year, status=Evaluation.Status.PUBLISHED) \
-        .prefetch_related("scores", "recommendations")
-    open_recommendations = Recommendation.objects.filter(evaluation__plan=plan) \
+    # The report is published once the council has approved it: only what is public goes in
+    # (the plan's own visibility aside — a report of an internal plan is never published).
+    projects = with_budget(Project.objects.filter(measure__plan=plan, is_public=True)) \
+        .order_by("measure__path", "title")
+    public_evaluations = Evaluation.objects.filter(plan=plan).public_within_plan()
+    evaluations = public_evaluations.filter(year=year).prefetch_related("scores", "recommendations")
+    open_recommendations = Recommendation.objects.filter(evaluation__in=public_evaluations) \
         .exclude(status__in=["done", "rejected"]).select_related("evaluation")
     return {
         "report": report, "plan": plan, "year": year, "municipality": report.municipality,

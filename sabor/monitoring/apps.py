@@ -6,3 +6,10 @@ class MonitoringConfig(AppConfig):
     name = "sabor.monitoring"
     label = "monitoring"
     verbose_name = _("Monitoring and evaluation")
+
+    def ready(self):
+        from sabor.core import audit
+        from sabor.monitoring.models import AnnualReport
+
+        audit.register_fields({"stage": _("stage"), "decision": _("council decision")},
+                              {"stage": dict(AnnualReport.Stage.choices)})

@@ -2,10 +2,25 @@ from __future__ import annotations
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from sabor.core.models import Municipality
-from sabor.planning.models import Plan, Project
+from sabor.planning.models import Plan, Project, public_plan_q, public_project_q
+
+
+class EvaluationQuerySet(models.QuerySet):
+    def public(self) -> EvaluationQuerySet:
+        """Published evaluations of what is itself public (a plan or project kept internal
+        keeps its evaluations internal too)."""
+        return self.filter(Q(status=Evaluation.Status.PUBLISHED),
+                           Q(plan__isnull=True) | public_plan_q("plan__"),
+                           Q(project__isnull=True) | public_project_q("project__"))
+
+    def public_within_plan(self) -> EvaluationQuerySet:
+        """What a plan's annual report may show: published, not of a project kept internal."""
+        return self.filter(Q(status=Evaluation.Status.PUBLISHED),
+                           Q(project__isnull=True) | Q(project__is_public=True))
 
 
 class Evaluation(models.Model):
@@ -39,6 +54,8 @@ class Evaluation(models.Model):
     conclusions = models.TextField(_("conclusions"), blank=True, help_text=_("Markdown is allowed."))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+
+    objects = EvaluationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("evaluation")

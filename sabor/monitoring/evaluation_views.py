@@ -17,11 +17,11 @@ from sabor.core.filters import FilterForm, choice_field, filter_status
 from sabor.core.http import submitted
 from sabor.monitoring import evaluations
 from sabor.monitoring.forms import EvaluationForm, FollowUpForm, RecommendationForm, ScoresForm
-from sabor.monitoring.models import Evaluation, Recommendation
+from sabor.monitoring.models import Recommendation
 
 
 def _published(request):
-    return request.municipality.evaluations.filter(status=Evaluation.Status.PUBLISHED)
+    return request.municipality.evaluations.public()
 
 
 @municipality_required

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from sabor.core.exports import Exporter
-from sabor.monitoring.models import Indicator, Measurement
+from sabor.monitoring.models import Indicator, Measurement, public_indicator_q
 from sabor.planning.models import Plan
 
 
@@ -20,7 +20,7 @@ class PlanIndicators(Exporter):
                 _("Aggregation"), _("Baseline"), _("Baseline year"), _("Targets"), _("Data source")]
 
     def rows(self):
-        indicators = (Indicator.objects.filter(plan_node__plan=self.plan, is_public=True)
+        indicators = (Indicator.objects.public().filter(plan_node__plan=self.plan)
                       .select_related("plan_node").prefetch_related("targets").order_by("code"))
         for indicator in indicators:
             targets = "; ".join(f"{t.period}: {t.value.normalize():f}" for t in indicator.targets.all())
@@ -43,7 +43,8 @@ class PlanValues(Exporter):
                 _("Unit"), _("Assessment"), _("Source"), _("Verified at")]
 
     def rows(self):
-        measurements = (Measurement.objects.filter(indicator__plan_node__plan=self.plan, indicator__is_public=True,
+        measurements = (Measurement.objects.filter(public_indicator_q("indicator__"),
+                                                   indicator__plan_node__plan=self.plan,
                                                    status=Measurement.Status.VERIFIED)
                         .select_related("indicator", "settlement").order_by("indicator__code", "period",
                                                                             "settlement__name", "sex", "age_group"))

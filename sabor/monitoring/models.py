@@ -12,10 +12,32 @@ from django.utils.translation import gettext_lazy as _
 
 from sabor.core.models import Municipality, in_current_language
 from sabor.monitoring.progress import Aggregation, Direction
-from sabor.planning.models import PlanNode
+from sabor.planning.models import PlanNode, public_plan_q, public_project_q
 from sabor.territory.models import Settlement
 
 EVIDENCE_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "csv", "jpg", "jpeg", "png"]
+
+
+def shown_in_plan_q(prefix: str = "") -> Q:
+    """Indicators that the pages, exports and reports of their plan show, the plan's own
+    visibility aside: public ones, not of a project kept internal."""
+    return Q(**{f"{prefix}is_public": True}) & (Q(**{f"{prefix}project__isnull": True})
+                                                 | Q(**{f"{prefix}project__is_public": True}))
+
+
+def public_indicator_q(prefix: str = "") -> Q:
+    """An indicator is public when it is, and so are the plan and the project it belongs to."""
+    return (shown_in_plan_q(prefix)
+            & (Q(**{f"{prefix}plan_node__isnull": True}) | public_plan_q(f"{prefix}plan_node__plan__"))
+            & (Q(**{f"{prefix}project__isnull": True}) | public_project_q(f"{prefix}project__")))
+
+
+class IndicatorQuerySet(models.QuerySet):
+    def public(self) -> IndicatorQuerySet:
+        return self.filter(public_indicator_q())
+
+    def shown_in_plan(self) -> IndicatorQuerySet:
+        return self.filter(shown_in_plan_q())
 
 
 class Indicator(models.Model):
@@ -89,6 +111,8 @@ class Indicator(models.Model):
     live_source = models.CharField(_("computed from"), max_length=40, blank=True)
     live_key = models.CharField(_("computed from (which)"), max_length=40, blank=True)
 
+    objects = IndicatorQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
@@ -101,6 +125,12 @@ class Indicator(models.Model):
     @property
     def display_name(self) -> str:
         return in_current_language(self, "name")
+
+    @property
+    def publicly_visible(self) -> bool:
+        """The instance form of IndicatorQuerySet.public()."""
+        return (self.is_public and (self.plan_node_id is None or self.plan_node.plan.publicly_visible)
+                and (self.project_id is None or self.project.publicly_visible))
 
     def clean(self):
         errors = {}

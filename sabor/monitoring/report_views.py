@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from sabor.core.decorators import municipality_required, office_view
 from sabor.core.http import submitted
@@ -13,10 +14,18 @@ from sabor.monitoring.forms import ApprovalForm, NarrativeForm, NewReportForm
 from sabor.monitoring.models import AnnualReport
 
 
+def _readable_reports(request):
+    """The reports this person may read: published ones for everyone, and those before the
+    council for councillors and staff (monitoring.view_report)."""
+    everything = request.municipality.annual_reports.select_related("plan")
+    if not request.user.is_authenticated:
+        return list(everything.public())
+    return [report for report in everything if request.user.has_perm("monitoring.view_report", report)]
+
+
 @municipality_required
 def report_list(request):
-    items = request.municipality.annual_reports.filter(status=AnnualReport.Status.READY).select_related("plan")
-    return render(request, "monitoring/report_list.html", {"reports": items})
+    return render(request, "monitoring/report_list.html", {"reports": _readable_reports(request)})
 
 
 @office_view("monitoring.evaluate")
@@ -33,6 +42,13 @@ def office_reports(request):
     return render(request, "monitoring/office/reports.html", {
         "reports": request.municipality.annual_reports.select_related("plan"), "form": form},
         status=400 if form.errors else 200)
+
+
+STAGE_ACTIONS = {
+    "submit": (reports.submit_to_council, gettext_lazy("The report has been submitted to the council.")),
+    "return": (reports.return_to_draft, gettext_lazy("The report is a draft again.")),
+    "publish": (reports.publish, gettext_lazy("The report has been published.")),
+}
 
 
 @office_view("monitoring.evaluate")
@@ -55,10 +71,16 @@ def office_report(request, pk: int):
             reports.record_approval(actor=request.user, report=report, **approval_form.cleaned_data)
             messages.success(request, _("The council's approval has been recorded."))
             return redirect("office:report", pk=pk)
+        if action in STAGE_ACTIONS:
+            service, done = STAGE_ACTIONS[action]
+            service(actor=request.user, report=report)
+            messages.success(request, done)
+            return redirect("office:report", pk=pk)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return render(request, "monitoring/office/report.html", {
-        "report": report, "form": form, "approval_form": approval_form}, status=400 if action else 200)
+        "report": report, "form": form, "approval_form": approval_form, "stages": AnnualReport.Stage.choices},
+        status=400 if action else 200)
 
 
 @office_view("monitoring.evaluate")
@@ -70,11 +92,12 @@ def office_report_status(request, pk: int):
 
 @municipality_required
 def report_download(request, pk: int, fmt: str):
-    """A generated report's document, through the municipality (works with any file storage)."""
+    """A generated report's document, through the municipality (works with any file storage),
+    to whoever may read the report."""
     report = get_object_or_404(request.municipality.annual_reports.filter(status=AnnualReport.Status.READY)
                                .select_related("plan"), pk=pk)
-    if fmt not in ("pdf", "docx"):
-        raise Http404
+    if fmt not in ("pdf", "docx") or not request.user.has_perm("monitoring.view_report", report):
+        raise Http404  # not 403: that would confirm that an unpublished report exists
     document = report.pdf if fmt == "pdf" else report.docx
     return FileResponse(document.open("rb"), as_attachment=True,
                         filename=f"{report.plan.slug}-{report.year}.{fmt}")

@@ -1,4 +1,7 @@
-"""Annual reports: narrative, generation in the background, council approval."""
+"""Annual reports: narrative, generation in the background, and the way to the public:
+draft (staff only) → submitted to the council → approved (decision number and date) →
+published. Only a published report is public; once submitted, its text and documents
+stay as the council received them."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sabor.core import audit
@@ -31,8 +35,31 @@ def create_report(*, actor, plan: Plan, year: int) -> AnnualReport:
     return report
 
 
+def _locked(report: AnnualReport, *stages: str) -> AnnualReport:
+    """The report locked for a change that only `stages` allow."""
+    report = AnnualReport.objects.select_for_update().select_related("plan").get(pk=report.pk)
+    if report.stage not in stages:
+        raise ValidationError(_("This cannot be done at the report's stage: %(stage)s.")
+                              % {"stage": report.get_stage_display()}, code="wrong_stage")
+    return report
+
+
+def _move(report: AnnualReport, *, actor, stage: str, action: str, fields: dict | None = None,
+          changes: dict | None = None) -> AnnualReport:
+    old = report.stage
+    report.stage = stage
+    for name, value in (fields or {}).items():
+        setattr(report, name, value)
+    report.full_clean()
+    report.save(update_fields=["stage", *(fields or {})])
+    audit.record(actor=actor, action=action, obj=report, municipality=report.municipality,
+                 changes={"stage": [old, stage], **(changes or {})})
+    return report
+
+
 @transaction.atomic
 def update_narrative(*, actor, report: AnnualReport, **fields) -> AnnualReport:
+    report = _locked(report, AnnualReport.Stage.DRAFT)
     audit.save_changes(report, actor=actor, action="report.updated", editable=NARRATIVE_FIELDS, values=fields,
                        municipality=report.municipality)
     return report
@@ -40,7 +67,7 @@ def update_narrative(*, actor, report: AnnualReport, **fields) -> AnnualReport:
 
 @transaction.atomic
 def request_generation(*, actor, report: AnnualReport) -> AnnualReport:
-    report = AnnualReport.objects.select_for_update().get(pk=report.pk)
+    report = _locked(report, AnnualReport.Stage.DRAFT)
     if report.status in (AnnualReport.Status.QUEUED, AnnualReport.Status.GENERATING):
         raise ValidationError(_("The report is already being generated."), code="busy")
     report.status = AnnualReport.Status.QUEUED
@@ -53,12 +80,35 @@ def request_generation(*, actor, report: AnnualReport) -> AnnualReport:
 
 
 @transaction.atomic
-def record_approval(*, actor, report: AnnualReport, number: str, on: date) -> AnnualReport:
+def submit_to_council(*, actor, report: AnnualReport) -> AnnualReport:
+    report = _locked(report, AnnualReport.Stage.DRAFT)
     if report.status != AnnualReport.Status.READY:
-        raise ValidationError(_("Generate the report before recording its approval."), code="not_ready")
-    report.council_decision_number, report.council_decision_date = number, on
-    report.full_clean()
-    report.save(update_fields=["council_decision_number", "council_decision_date"])
-    audit.record(actor=actor, action="report.approved", obj=report, municipality=report.municipality,
+        raise ValidationError(_("Generate the report before submitting it to the council."), code="not_ready")
+    return _move(report, actor=actor, stage=AnnualReport.Stage.SUBMITTED, action="report.submitted",
+                 fields={"submitted_at": timezone.now()})
+
+
+@transaction.atomic
+def return_to_draft(*, actor, report: AnnualReport) -> AnnualReport:
+    """The council sent the report back (or it was submitted by mistake): staff may change it again."""
+    report = _locked(report, AnnualReport.Stage.SUBMITTED)
+    return _move(report, actor=actor, stage=AnnualReport.Stage.DRAFT, action="report.returned",
+                 fields={"submitted_at": None})
+
+
+@transaction.atomic
+def record_approval(*, actor, report: AnnualReport, number: str, on: date) -> AnnualReport:
+    report = _locked(report, AnnualReport.Stage.SUBMITTED)
+    return _move(report, actor=actor, stage=AnnualReport.Stage.APPROVED, action="report.approved",
+                 fields={"council_decision_number": number, "council_decision_date": on},
                  changes={"decision": [None, f"{number} / {on:%d.%m.%Y}"]})
-    return report
+
+
+@transaction.atomic
+def publish(*, actor, report: AnnualReport) -> AnnualReport:
+    report = _locked(report, AnnualReport.Stage.APPROVED)
+    if not report.plan.publicly_visible:
+        raise ValidationError(_("The plan of this report is not public; make the plan public first."),
+                              code="plan_not_public")
+    return _move(report, actor=actor, stage=AnnualReport.Stage.PUBLISHED, action="report.published",
+                 fields={"published_at": timezone.now()})

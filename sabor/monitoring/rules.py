@@ -14,3 +14,23 @@ rules.add_perm("monitoring.evaluate", is_me)
 rules.add_perm("monitoring.follow_up", has_role(Role.STAFF, Role.ME_OFFICER, Role.ADMINISTRATOR))
 rules.add_perm("monitoring.observe", has_role(Role.CIVIC_MONITOR))
 rules.add_perm("monitoring.answer_observation", is_me)
+
+# Annual reports: staff prepare them; the council reads them once submitted; everyone once
+# published. One predicate decides who may read a report, its page, list entry and files.
+may_prepare_report = has_role(Role.STAFF, Role.ME_OFFICER, Role.ADMINISTRATOR)
+is_councillor = has_role(Role.COUNCILLOR)
+
+
+@rules.predicate
+def report_is_public(user, report) -> bool:
+    return report is not None and report.publicly_visible
+
+
+@rules.predicate
+def report_is_before_council(user, report) -> bool:
+    return report is not None and report.stage != report.Stage.DRAFT
+
+
+rules.add_perm("monitoring.view_report", report_is_public | may_prepare_report
+               | (is_councillor & report_is_before_council))
+rules.add_perm("monitoring.manage_report", is_me)

@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from decimal import Context, Decimal
 
 from django.core.cache import cache
-from django.db.models import ExpressionWrapper, F, Field, Prefetch, QuerySet
+from django.db.models import ExpressionWrapper, F, Field, Prefetch, Q, QuerySet
 
 from sabor.core.commit import on_commit_once
 from sabor.core.numbers import percent
 from sabor.monitoring import progress as m
-from sabor.monitoring.models import Indicator, Measurement, Target
+from sabor.monitoring.models import Indicator, Measurement, Target, shown_in_plan_q
 from sabor.planning.models import Plan, PlanNode
 
 HUNDRED = Decimal(100)
@@ -208,15 +208,15 @@ def plan_report(plan: Plan, period: int, bands: m.Bands = m.DEFAULT_BANDS, detai
     nodes = list(PlanNode.objects.filter(plan=plan).order_by("path"))
     for node in nodes:
         node.plan = plan  # tier names come from the plan; no query per node
-    indicators = list(Indicator.objects.filter(plan_node__plan=plan, is_public=True).order_by("code", "pk"))
+    indicators = list(Indicator.objects.shown_in_plan().filter(plan_node__plan=plan).order_by("code", "pk"))
     # Plain values, not model objects: for hundreds of indicators with thousands of
     # values, building the objects would cost more than everything else together.
     targets: dict[int, dict[int, Decimal]] = defaultdict(dict)
-    in_plan = {"indicator__plan_node__plan": plan, "indicator__is_public": True}
-    for indicator_id, year, value in Target.objects.filter(**in_plan).order_by().values_list(
+    in_plan = Q(indicator__plan_node__plan=plan) & shown_in_plan_q("indicator__")
+    for indicator_id, year, value in Target.objects.filter(in_plan).order_by().values_list(
             "indicator_id", "period", _plain("value")):
         targets[indicator_id][year] = _decimal(value)
-    values = Measurement.objects.totals().filter(status=Measurement.Status.VERIFIED, **in_plan)
+    values = Measurement.objects.totals().filter(in_plan, status=Measurement.Status.VERIFIED)
     if not detail:  # the value so far counts nothing later than the period
         values = values.filter(period__lte=period)
     measured: dict[int, dict[int, Decimal | None]] = defaultdict(dict)

@@ -21,7 +21,7 @@ from sabor.planning.views import YearFilter
 
 @municipality_required
 def indicator_detail(request, pk: int):
-    indicators = with_report_data(request.municipality.indicators.filter(is_public=True)
+    indicators = with_report_data(request.municipality.indicators.public()
                                   .select_related("plan_node__plan", "plan_node__parent"))
     indicator = get_object_or_404(indicators, pk=pk)
     plan = indicator.plan_node.plan if indicator.plan_node_id else None
@@ -56,7 +56,7 @@ def indicator_detail(request, pk: int):
 @municipality_required
 @require_POST
 def observe(request, pk: int):
-    indicator = get_object_or_404(request.municipality.indicators.filter(is_public=True), pk=pk)
+    indicator = get_object_or_404(request.municipality.indicators.public(), pk=pk)
     if not request.user.has_perm("monitoring.observe", request.municipality):
         raise PermissionDenied
     form = ObservationForm(request.POST)

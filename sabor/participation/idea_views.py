@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -194,6 +195,9 @@ def comment(request, pk: int):
 def report(request, pk: int, comment_pk: int | None = None):
     idea = _idea(request, pk)
     target = get_object_or_404(idea.comments, pk=comment_pk) if comment_pk else None
+    if idea.is_hidden or (target is not None and target.is_hidden):
+        # Hidden already: nothing left to report, and the page would show what was hidden.
+        raise Http404
     form = ReportForm(*submitted(request))
     if request.method == "POST" and form.is_valid():
         if not ratelimit.allow("report", request.user.pk):

@@ -23,7 +23,7 @@ class ProjectsExport(Exporter):
                 _("Funding"), _("Spent (BGN)"), _("Progress (%)"), _("Contract"), _("Start"), _("End")]
 
     def rows(self):
-        projects = with_budget(self.municipality.projects.filter(is_public=True)).order_by("title")
+        projects = with_budget(self.municipality.projects.public()).order_by("title")
         for project in projects:
             measure = project.measure
             yield [project.display_title, measure.plan.display_short_name if measure else "",

@@ -5,6 +5,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from sabor.core.models import Municipality, in_current_language
@@ -19,6 +20,28 @@ def default_tier_names() -> list[str]:
 
 def default_tier_names_en() -> list[str]:
     return list(DEFAULT_TIER_NAMES_EN)
+
+
+# What is public in planning, in one place: every page, export, file and cache of the
+# public site asks these (querysets for lists, properties for one object in hand).
+def public_plan_q(prefix: str = "") -> Q:
+    return Q(**{f"{prefix}is_public": True})
+
+
+def public_project_q(prefix: str = "") -> Q:
+    """A project is public when it is and the plan of its measure (if any) is too."""
+    return Q(**{f"{prefix}is_public": True}) & (Q(**{f"{prefix}measure__isnull": True})
+                                                 | public_plan_q(f"{prefix}measure__plan__"))
+
+
+class PlanQuerySet(models.QuerySet):
+    def public(self) -> PlanQuerySet:
+        return self.filter(public_plan_q())
+
+
+class ProjectQuerySet(models.QuerySet):
+    def public(self) -> ProjectQuerySet:
+        return self.filter(public_project_q())
 
 
 class Plan(models.Model):
@@ -50,6 +73,8 @@ class Plan(models.Model):
     tier_names = models.JSONField(_("names of the tiers"), default=default_tier_names)
     tier_names_en = models.JSONField(_("names of the tiers in English"), default=default_tier_names_en)
     is_public = models.BooleanField(_("public"), default=True)
+
+    objects = PlanQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("development plan")
@@ -83,6 +108,11 @@ class Plan(models.Model):
 
         names = self.tier_names_en if get_language() == "en" and self.tier_names_en else self.tier_names
         return names[min(depth, len(names) - 1)] if names else ""
+
+    @property
+    def publicly_visible(self) -> bool:
+        """The instance form of PlanQuerySet.public()."""
+        return self.is_public
 
     def covers(self, year: int) -> bool:
         return self.start_year <= year <= self.end_year
@@ -162,6 +192,8 @@ class Project(models.Model):
                                 validators=[MinValueValidator(Decimal(0))])
     is_public = models.BooleanField(_("public"), default=True)
 
+    objects = ProjectQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("project")
         verbose_name_plural = _("projects")
@@ -173,6 +205,11 @@ class Project(models.Model):
     @property
     def display_title(self) -> str:
         return in_current_language(self, "title")
+
+    @property
+    def publicly_visible(self) -> bool:
+        """The instance form of ProjectQuerySet.public()."""
+        return self.is_public and (self.measure_id is None or self.measure.plan.publicly_visible)
 
     def clean(self):
         if self.start_date and self.end_date and self.end_date < self.start_date:

@@ -51,7 +51,7 @@ def progress_html(plan: Plan, year: int, language: str,
 def warm_plan_page(plan_id: int) -> None:
     """After a change, computes the page of the plan's current year in every language,
     so that the next visitor gets it from the cache."""
-    plan = Plan.objects.select_related("municipality").filter(pk=plan_id, is_public=True).first()
+    plan = Plan.objects.public().select_related("municipality").filter(pk=plan_id).first()
     if plan is None:
         return
     methodology = in_force(plan.municipality)

@@ -17,13 +17,13 @@ from sabor.monitoring.methodology import bands, in_force
 from sabor.monitoring.selectors import indicator_report, with_report_data
 from sabor.planning import pages
 from sabor.planning.exports import ProjectsExport
-from sabor.planning.models import Funding, PlanNode, Project
+from sabor.planning.models import Funding, PlanNode, Project, public_plan_q
 from sabor.planning.projects import with_budget
 
 
 @municipality_required
 def plan_list(request):
-    plans = request.municipality.plans.filter(is_public=True)
+    plans = request.municipality.plans.public()
     return render(request, "planning/plan_list.html", {"plans": plans})
 
 
@@ -44,7 +44,7 @@ class YearFilter(FilterForm):
 
 @municipality_required
 def plan_detail(request, slug: str):
-    plan = get_object_or_404(request.municipality.plans.filter(is_public=True), slug=slug)
+    plan = get_object_or_404(request.municipality.plans.public(), slug=slug)
     form = YearFilter(request.GET, plan)
     year = form.chosen_year
     methodology = in_force(request.municipality)
@@ -60,7 +60,7 @@ EXPORTS = {"indicators": PlanIndicators, "values": PlanValues}
 
 @municipality_required
 def plan_export(request, slug: str, table: str, fmt: str):
-    plan = get_object_or_404(request.municipality.plans.filter(is_public=True), slug=slug)
+    plan = get_object_or_404(request.municipality.plans.public(), slug=slug)
     if table not in EXPORTS or fmt not in FORMATS:
         raise Http404
     return export_response(EXPORTS[table](plan), fmt)
@@ -83,7 +83,7 @@ class ProjectFilter(FilterForm):
         super().__init__(query)
         self.fields["settlement"].choices = [("", _("All settlements")), *(
             (s.pk, s.display_name) for s in municipality.settlements.all())]
-        priorities = PlanNode.objects.filter(plan__municipality=municipality, plan__is_public=True, depth=1) \
+        priorities = PlanNode.objects.filter(public_plan_q("plan__"), plan__municipality=municipality, depth=1) \
             .select_related("plan").order_by("-plan__start_year", "path")
         self.fields["priority"].choices = [("", _("All priorities")), *(
             (node.pk, f"{node.plan.display_short_name} · {node.code} {node.display_title}") for node in priorities)]
@@ -93,7 +93,7 @@ class ProjectFilter(FilterForm):
 @municipality_required
 def project_list(request):
     municipality = request.municipality
-    projects = municipality.projects.filter(is_public=True)
+    projects = municipality.projects.public()
     form = ProjectFilter(request.GET, municipality)
     filters = form.values()
     if "status" in filters:
@@ -112,12 +112,12 @@ def project_list(request):
 
 @municipality_required
 def project_detail(request, pk: int):
-    project = get_object_or_404(with_budget(request.municipality.projects.filter(is_public=True))
+    project = get_object_or_404(with_budget(request.municipality.projects.public())
                                 .prefetch_related("partners", "status_history", "milestones"), pk=pk)
     year = pages.default_year(project.measure.plan) if project.measure else timezone.localdate().year - 1
     methodology = in_force(request.municipality)
     indicators = [indicator_report(indicator, year, bands(methodology), detail=False)
-                  for indicator in with_report_data(project.indicators.filter(is_public=True))]
+                  for indicator in with_report_data(project.indicators.public())]
     return render(request, "planning/project_detail.html", {"project": project, "indicators": indicators,
                                                             "year": year})
 

@@ -318,7 +318,8 @@ REPORT_TEXT = {
 
 
 def generate_reports(municipality: Municipality) -> None:
-    """The ОПР 2014–2020 final-year report, generated and approved — run by `load_demo`, not by tests."""
+    """The ОПР 2014–2020 final-year report, generated, approved and published — run by `load_demo`,
+    not by tests."""
     officer = User.objects.get(email="me@demo.sabor.bg")
     plan = municipality.plans.get(slug="opr-2014-2020")
     if AnnualReport.objects.filter(plan=plan, year=2020, status=AnnualReport.Status.READY).exists():
@@ -328,7 +329,9 @@ def generate_reports(municipality: Municipality) -> None:
     reports.update_narrative(actor=officer, report=report, **REPORT_TEXT)
     generate_annual_report.call(report.pk)
     report.refresh_from_db()
+    reports.submit_to_council(actor=officer, report=report)
     reports.record_approval(actor=officer, report=report, number="238", on=date(2021, 3, 25))
+    reports.publish(actor=officer, report=report)
 
 
 def _project_indicators(municipality: Municipality, officer: User) -> None:

@@ -60,11 +60,13 @@ def test_the_officer_writes_generates_and_records_approval(client_for, plan, off
     pdf_text = " ".join(page.extract_text() for page in pdf.pages)
     assert "Годишен доклад" in pdf_text and "Растеж и заетост" in pdf_text
 
+    assert client.post(f"/office/reports/{report.pk}/", {"action": "submit"}).status_code == 302
     response = client.post(f"/office/reports/{report.pk}/", {"action": "approval", "number": "245",
                                                              "on": "2024-03-28"})
     assert response.status_code == 302
     report.refresh_from_db()
     assert report.is_approved and report.council_decision_date == date(2024, 3, 28)
+    assert client.post(f"/office/reports/{report.pk}/", {"action": "publish"}).status_code == 302
     public = client_for("alpha.test").get("/reports/").content.decode()
     assert f"/reports/{report.pk}/report.pdf" in public and "245" in public
     download = client_for("alpha.test").get(f"/reports/{report.pk}/report.docx")
@@ -82,10 +84,12 @@ def test_a_year_outside_the_plan_or_twice_is_refused(client_for, plan, officer):
     assert AnnualReport.objects.count() == 1
 
 
-def test_approval_needs_a_generated_report(plan, officer):
+def test_approval_needs_a_generated_report_submitted_to_the_council(plan, officer):
     report = reports.create_report(actor=officer, plan=plan, year=2023)
     with pytest.raises(ValidationError):
         reports.record_approval(actor=officer, report=report, number="1", on=date(2024, 3, 1))
+    with pytest.raises(ValidationError):
+        reports.submit_to_council(actor=officer, report=report)
 
 
 def test_drafts_are_not_public(client_for, plan, officer):
