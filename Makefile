@@ -6,9 +6,14 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test e2e bench install messages lint check-deploy clean
+.PHONY: run test e2e bench install system-libraries messages lint check-deploy clean
 
-$(BIN)/python:
+# Cairo, Pango, fonts and gettext come from the system: installed here when missing
+# (as root or with sudo on Debian and Ubuntu), or make stops with the command to run.
+system-libraries:
+	@sh scripts/system-libraries
+
+$(BIN)/python: | system-libraries
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
@@ -16,7 +21,7 @@ $(STAMP): $(BIN)/python requirements.txt requirements-dev.txt
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $(STAMP)
 
-install: $(STAMP) locale/bg/LC_MESSAGES/django.mo locale/en/LC_MESSAGES/django.mo
+install: system-libraries $(STAMP) locale/bg/LC_MESSAGES/django.mo locale/en/LC_MESSAGES/django.mo
 
 locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py compile_catalogues -v0
