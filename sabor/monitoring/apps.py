@@ -6,3 +6,8 @@ class MonitoringConfig(AppConfig):
     name = "sabor.monitoring"
     label = "monitoring"
     verbose_name = _("Monitoring and evaluation")
+
+    def ready(self):
+        from sabor.monitoring import files
+
+        files.register()

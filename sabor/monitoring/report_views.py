@@ -10,12 +10,12 @@ from sabor.core.decorators import municipality_required, office_view
 from sabor.core.http import submitted
 from sabor.monitoring import reports
 from sabor.monitoring.forms import ApprovalForm, NarrativeForm, NewReportForm
-from sabor.monitoring.models import AnnualReport
+from sabor.monitoring.selectors import public_reports
 
 
 @municipality_required
 def report_list(request):
-    items = request.municipality.annual_reports.filter(status=AnnualReport.Status.READY).select_related("plan")
+    items = public_reports(request.municipality).select_related("plan")
     return render(request, "monitoring/report_list.html", {"reports": items})
 
 
@@ -71,8 +71,7 @@ def office_report_status(request, pk: int):
 @municipality_required
 def report_download(request, pk: int, fmt: str):
     """A generated report's document, through the municipality (works with any file storage)."""
-    report = get_object_or_404(request.municipality.annual_reports.filter(status=AnnualReport.Status.READY)
-                               .select_related("plan"), pk=pk)
+    report = get_object_or_404(public_reports(request.municipality).select_related("plan"), pk=pk)
     if fmt not in ("pdf", "docx"):
         raise Http404
     document = report.pdf if fmt == "pdf" else report.docx

@@ -14,10 +14,20 @@ from django.db.models import ExpressionWrapper, F, Field, Prefetch, QuerySet
 
 from sabor.core.commit import on_commit_once
 from sabor.monitoring import progress as m
-from sabor.monitoring.models import Indicator, Measurement, Target
+from sabor.monitoring.models import AnnualReport, Indicator, Measurement, Target
 from sabor.planning.models import Plan, PlanNode
 
 HUNDRED = Decimal(100)
+
+
+def public_indicators(municipality) -> QuerySet[Indicator]:
+    """The indicators anyone may see: their pages, and the evidence of their verified values."""
+    return municipality.indicators.filter(is_public=True)
+
+
+def public_reports(municipality) -> QuerySet:
+    """The annual reports anyone may read: the list, the downloads and the stored documents."""
+    return municipality.annual_reports.filter(status=AnnualReport.Status.READY)
 
 
 @dataclass

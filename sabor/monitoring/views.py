@@ -15,14 +15,14 @@ from sabor.monitoring import live, observations
 from sabor.monitoring.forms import ObservationForm
 from sabor.monitoring.methodology import bands, in_force
 from sabor.monitoring.models import Indicator, Measurement
-from sabor.monitoring.selectors import indicator_report, with_report_data
+from sabor.monitoring.selectors import indicator_report, public_indicators, with_report_data
 from sabor.planning.pages import default_year
 from sabor.planning.views import YearFilter
 
 
 @municipality_required
 def indicator_detail(request, pk: int):
-    indicators = with_report_data(request.municipality.indicators.filter(is_public=True)
+    indicators = with_report_data(public_indicators(request.municipality)
                                   .select_related("plan_node__plan", "plan_node__parent"))
     indicator = get_object_or_404(indicators, pk=pk)
     plan = indicator.plan_node.plan if indicator.plan_node_id else None
@@ -55,7 +55,7 @@ def indicator_detail(request, pk: int):
 @municipality_required
 @require_POST
 def observe(request, pk: int):
-    indicator = get_object_or_404(request.municipality.indicators.filter(is_public=True), pk=pk)
+    indicator = get_object_or_404(public_indicators(request.municipality), pk=pk)
     if not request.user.has_perm("monitoring.observe", request.municipality):
         raise PermissionDenied
     form = ObservationForm(request.POST)
