@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "sabor.accounts.middleware.LanguageMiddleware",
+    # Before the CSRF check's process_view, the first to read a body; after the language, for its page.
+    "sabor.core.middleware.RequestSizeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -190,16 +192,25 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-MEDIA_URL = "/media/"
+# Uploads are served by a view that applies their objects' visibility (core.files), never
+# straight from MEDIA_ROOT. With SABOR_FILES_ACCEL_REDIRECT set (e.g. /_files/), the view
+# hands the bytes to nginx's internal location of that name (see docs/deployment.md).
+MEDIA_URL = "/files/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+SABOR_FILES_ACCEL_REDIRECT = env_str("SABOR_FILES_ACCEL_REDIRECT", "")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "sabor.core.files.FileStorage"},
     "staticfiles": {"BACKEND": (
         "django.contrib.staticfiles.storage.StaticFilesStorage" if DEBUG
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     )},
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# The fields of a form, files apart: the longest Markdown texts are a few hundred kilobytes.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# A whole request: the largest upload (a training material, 20 MB) with room for the form
+# around it. Larger bodies are refused with 413 before anything reads them (core.middleware).
+SABOR_MAX_REQUEST_BYTES = env_int("SABOR_MAX_REQUEST_MB", 21) * 1024 * 1024
 
 # --- Security -----------------------------------------------------------------
 BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", False)

@@ -24,6 +24,16 @@ def municipality_required(view):
     return wrapped
 
 
+def may_use_office(request, permission: str) -> bool:
+    """Whether `office_view(permission)` would let this visitor in, as a yes or no for what
+    answers "not found" instead of asking to sign in (the files of non-public objects)."""
+    user = request.user
+    return (user.is_authenticated and request.municipality is not None
+            and user.has_perm("office.access", request.municipality)
+            and not (settings.SABOR_STAFF_MFA_REQUIRED and not is_mfa_enabled(user))
+            and user.has_perm(permission, request.municipality))
+
+
 def office_view(permission: str = "office.access"):
     """A back-office view: signed in, holding `permission` in this municipality and,
     for staff roles, protected by two-factor authentication."""

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.shortcuts import render
 
 from sabor.core.models import Municipality, MunicipalityDomain
 
@@ -47,3 +48,22 @@ class InvalidFormStatusMiddleware:
             if form is not None and getattr(form, "is_bound", False) and form.errors:
                 response.status_code = 400
         return response
+
+
+class RequestSizeMiddleware:
+    """Refuses a request whose declared body is larger than any upload Sabor takes, with
+    413 and before anything reads it, so that the limit holds without nginx in front too.
+    (A body without a length is read as empty by Django, so it cannot carry more.)"""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.SABOR_MAX_REQUEST_BYTES:
+            return render(request, "413.html", {"limit": settings.SABOR_MAX_REQUEST_BYTES // (1024 * 1024)},
+                          status=413)
+        return self.get_response(request)

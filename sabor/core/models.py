@@ -2,11 +2,12 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.validators import RegexValidator
+from django.core.validators import FileExtensionValidator, RegexValidator
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from sabor.core import files
 from sabor.core.validators import validate_header_colour, validate_hex_colour
 
 # The national statistics office codes municipalities as three letters of the
@@ -47,7 +48,8 @@ class Municipality(BilingualName, models.Model):
     province_en = models.CharField(_("province in English"), max_length=120, blank=True)
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown is allowed."))
     description_en = models.TextField(_("description in English"), blank=True)
-    coat_of_arms = models.ImageField(_("coat of arms"), upload_to="municipalities/", blank=True)
+    coat_of_arms = files.ImageField(_("coat of arms"), upload_to=files.RandomName("municipalities"), blank=True,
+                                    max_length=255, validators=[FileExtensionValidator(["png", "jpg", "jpeg"])])
     primary_colour = models.CharField(_("primary colour"), max_length=7, default="#1f4e79",
                                       validators=[validate_header_colour])
     # Only decorates (the coat of arms' rim, borders); it never carries text.

@@ -9,7 +9,9 @@ class MonitoringConfig(AppConfig):
 
     def ready(self):
         from sabor.core import audit
+        from sabor.monitoring import files
         from sabor.monitoring.models import AnnualReport
 
         audit.register_fields({"stage": _("stage"), "decision": _("council decision")},
                               {"stage": dict(AnnualReport.Stage.choices)})
+        files.register()

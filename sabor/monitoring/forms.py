@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sabor.core.forms import LocalDecimalField, accept_local_decimals, https_by_default
+from sabor.core.uploads import validate_upload
 from sabor.monitoring import live
 from sabor.monitoring.models import (
     AnnualReport,
@@ -212,7 +213,8 @@ class ImportForm(forms.Form):
     kind = forms.ChoiceField(label=_("What the file holds"), choices=[
         ("measurements", _("measured values (code, year, value; optional: ekatte, sex, age_group, source)")),
         ("targets", _("targets (code, year, value)"))])
-    file = forms.FileField(label=_("CSV or XLSX file"), validators=[FileExtensionValidator(["csv", "xlsx"])])
+    file = forms.FileField(label=_("CSV or XLSX file"),
+                           validators=[FileExtensionValidator(["csv", "xlsx"]), validate_upload])
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

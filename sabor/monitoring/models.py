@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from sabor.core import files
 from sabor.core.models import Municipality, in_current_language
 from sabor.monitoring.progress import Aggregation, Direction
 from sabor.planning.models import PlanNode, public_plan_q, public_project_q
@@ -212,8 +213,8 @@ class Measurement(models.Model):
     assessment = models.CharField(_("assessment"), max_length=14, choices=Assessment.choices, blank=True)
     source = models.CharField(_("source"), max_length=300, blank=True)
     evidence_url = models.URLField(_("evidence (link)"), blank=True)
-    evidence_file = models.FileField(_("evidence (file)"), upload_to="evidence/%Y/", blank=True,
-                                     validators=[FileExtensionValidator(EVIDENCE_EXTENSIONS)])
+    evidence_file = files.FileField(_("evidence (file)"), upload_to=files.RandomName("evidence"), blank=True,
+                                    max_length=255, validators=[FileExtensionValidator(EVIDENCE_EXTENSIONS)])
     note = models.TextField(_("note"), blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     return_reason = models.TextField(_("reason for returning"), blank=True)

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from sabor.core import files
 from sabor.core.models import Municipality
 from sabor.planning.models import Plan, public_plan_q
 
@@ -51,8 +52,8 @@ class AnnualReport(models.Model):
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
     progress = models.PositiveSmallIntegerField(_("generation progress (%)"), default=0)
     error = models.TextField(_("error"), blank=True)
-    docx = models.FileField(_("DOCX"), upload_to="reports/", blank=True)
-    pdf = models.FileField(_("PDF"), upload_to="reports/", blank=True)
+    docx = files.FileField(_("DOCX"), upload_to=files.RandomName("reports"), blank=True, max_length=255)
+    pdf = files.FileField(_("PDF"), upload_to=files.RandomName("reports"), blank=True, max_length=255)
     generated_at = models.DateTimeField(_("generated"), null=True, blank=True)
     council_decision_number = models.CharField(_("council decision number"), max_length=40, blank=True)
     council_decision_date = models.DateField(_("council decision date"), null=True, blank=True)

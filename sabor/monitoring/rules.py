@@ -1,4 +1,6 @@
 import rules
+from allauth.mfa.utils import is_mfa_enabled
+from django.conf import settings
 
 from sabor.accounts.models import Role
 from sabor.accounts.rules import has_role
@@ -17,7 +19,14 @@ rules.add_perm("monitoring.answer_observation", is_me)
 
 # Annual reports: staff prepare them; the council reads them once submitted; everyone once
 # published. One predicate decides who may read a report, its page, list entry and files.
-may_prepare_report = has_role(Role.STAFF, Role.ME_OFFICER, Role.ADMINISTRATOR)
+@rules.predicate
+def has_two_factor(user) -> bool:
+    """Staff read what is not public yet only as they would reach the back office: with two-factor
+    authentication, so a stolen password alone opens no draft."""
+    return not settings.SABOR_STAFF_MFA_REQUIRED or is_mfa_enabled(user)
+
+
+may_prepare_report = has_role(Role.STAFF, Role.ME_OFFICER, Role.ADMINISTRATOR) & has_two_factor
 is_councillor = has_role(Role.COUNCILLOR)
 
 

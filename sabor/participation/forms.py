@@ -7,6 +7,7 @@ from sabor.accounts.models import StakeholderGroup
 from sabor.core.antibot import HumanCheckMixin
 from sabor.core.filters import FilterForm, choice_field
 from sabor.core.forms import DATE_INPUT, DATETIME_INPUT, accept_local_decimals, https_by_default
+from sabor.core.uploads import validate_upload
 from sabor.participation.models import Idea, Meeting, MeetingAttachment, Phase, Process, Report
 from sabor.planning.models import PlanNode
 
@@ -99,7 +100,8 @@ class SignInListForm(forms.Form):
     file = forms.FileField(label=_("Sign-in list (CSV or XLSX)"),
                            help_text=_("First row: name, group, settlement, organisation, email (the first two are "
                                        "required). At most 2 MB."),
-                           widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}))
+                           widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
+                           validators=[validate_upload])
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

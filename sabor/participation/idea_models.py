@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from sabor.accounts.models import Organisation
+from sabor.core import files
 from sabor.core.models import Municipality
 from sabor.territory.models import Settlement
 
@@ -86,8 +87,8 @@ class Idea(models.Model):
 class IdeaAttachment(models.Model):
     idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("idea"))
     title = models.CharField(_("title"), max_length=250)
-    file = models.FileField(_("file"), upload_to="ideas/%Y/",
-                            validators=[FileExtensionValidator(ATTACHMENT_EXTENSIONS)])
+    file = files.FileField(_("file"), upload_to=files.RandomName("ideas"), max_length=255,
+                           validators=[FileExtensionValidator(ATTACHMENT_EXTENSIONS)])
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

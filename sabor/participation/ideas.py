@@ -67,9 +67,9 @@ def _attach(idea: Idea, attachment) -> None:
     item = IdeaAttachment(idea=idea, title=attachment.name[:250], file=attachment)
     try:
         item.full_clean()
+        item.save()  # a storage failure is an error of the field too (core.files)
     except ValidationError as error:
         raise ValidationError({"attachment": error.messages}, code="bad_type") from None
-    item.save()
 
 
 @transaction.atomic

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sabor.accounts.models import Organisation, StakeholderGroup
+from sabor.core import files
 from sabor.core.models import Municipality, in_current_language
 from sabor.territory.models import Settlement
 
@@ -164,8 +165,8 @@ class MeetingAttachment(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attachments",
                                 verbose_name=_("meeting"))
     title = models.CharField(_("title"), max_length=250)
-    file = models.FileField(_("file"), upload_to="meetings/%Y/",
-                            validators=[FileExtensionValidator(ATTACHMENT_EXTENSIONS)])
+    file = files.FileField(_("file"), upload_to=files.RandomName("meetings"), max_length=255,
+                           validators=[FileExtensionValidator(ATTACHMENT_EXTENSIONS)])
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

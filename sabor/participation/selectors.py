@@ -99,6 +99,11 @@ def visible_ideas(municipality: Municipality) -> QuerySet:
     return municipality.ideas.filter(is_hidden=False)
 
 
+def public_meetings(municipality: Municipality) -> QuerySet:
+    """The meetings anyone may see: their pages, calendar files and documents."""
+    return municipality.meetings.filter(is_public=True)
+
+
 def ideas_for_page(municipality: Municipality) -> QuerySet:
     """The municipality's ideas with what an idea's page shows of them. The relations that
     are usually empty are prefetched (no query while they are): joined too, they made

@@ -27,7 +27,7 @@ def _processes(request):
 
 
 def _meetings(request):
-    return request.municipality.meetings.filter(is_public=True).select_related("settlement", "process")
+    return selectors.public_meetings(request.municipality).select_related("settlement", "process")
 
 
 def attendance_chart(stats: selectors.Attendance) -> dict:

@@ -10,7 +10,7 @@ class TrainingConfig(AppConfig):
     def ready(self):
         from sabor.accounts import services as accounts
         from sabor.core import audit
-        from sabor.training import personal_data, selectors  # noqa: F401  (selectors registers live sources)
+        from sabor.training import files, personal_data, selectors  # noqa: F401  (selectors registers live sources)
         from sabor.training.models import Enrolment, Programme
 
         audit.register_fields(
@@ -26,6 +26,7 @@ class TrainingConfig(AppConfig):
             {"role_offer": dict(Enrolment.RoleOffer.choices)},
         )
         accounts.PERSONAL_DATA_SECTIONS["training"] = personal_data.export
+        files.register()
         accounts.ACCOUNT_DELETION_STEPS.append(personal_data.forget)
         # An enrolment's and a programme's status share the field name; the log shows either's label.
         audit.VALUE_LABELS.setdefault("status", {})

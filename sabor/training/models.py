@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sabor.accounts.models import Organisation, Role, StakeholderGroup
+from sabor.core import files
 from sabor.core.models import Municipality, in_current_language
 from sabor.core.numbers import percent
 
@@ -116,8 +117,8 @@ class Material(models.Model):
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="materials",
                                   verbose_name=_("programme"))
     title = models.CharField(_("title"), max_length=250)
-    file = models.FileField(_("file"), upload_to="training/%Y/",
-                            validators=[FileExtensionValidator(MATERIAL_EXTENSIONS)])
+    file = files.FileField(_("file"), upload_to=files.RandomName("training"), max_length=255,
+                           validators=[FileExtensionValidator(MATERIAL_EXTENSIONS)])
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -35,6 +35,11 @@ class TraineeRow:
         return self.attendance_met and self.test_met
 
 
+def public_programmes(municipality: Municipality):
+    """The programmes anyone may see: their pages and their materials."""
+    return municipality.training_programmes.exclude(status=Programme.Status.DRAFT)
+
+
 def total_hours(programme: Programme) -> Decimal:
     return programme.sessions.aggregate(total=Sum("hours"))["total"] or ZERO
 

@@ -20,11 +20,11 @@ from sabor.core.forms import add_service_errors
 from sabor.core.http import submitted
 from sabor.training import assessments, documents, enrolments, selectors
 from sabor.training.forms import ApplyForm, FeedbackForm, TestForm, VerifyForm
-from sabor.training.models import HOLDING_PLACE, TAKING_PART, Assessment, Certificate, Enrolment, Programme
+from sabor.training.models import HOLDING_PLACE, TAKING_PART, Assessment, Certificate, Enrolment
 
 
 def _public(request):
-    return request.municipality.training_programmes.exclude(status=Programme.Status.DRAFT)
+    return selectors.public_programmes(request.municipality)
 
 
 @municipality_required

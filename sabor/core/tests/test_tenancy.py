@@ -1,10 +1,11 @@
 from decimal import Decimal
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from sabor.accounts.models import Membership, Organisation, OrganisationMember, Role
-from sabor.core import testing
+from sabor.core import testfiles, testing
 from sabor.core.middleware import resolve_municipality
 from sabor.monitoring import evaluations, observations, reports
 from sabor.monitoring import services as monitoring
@@ -112,6 +113,7 @@ def two_towns(municipality, other_municipality):
     idea_b = make_idea(other_municipality, person_b, process=process_b)
     comment_b = ideas.comment(actor=person_b, idea=idea_b, body="Коментар Б")
     report_of_b = moderation.report(actor=person_b, idea=idea_b, reason="spam")
+    other_municipality.coat_of_arms.save("b.png", ContentFile(testfiles.content("png")), save=True)
     return {
         "slugs": {"process": process_b.slug},
         "registration": registration_b, "idea_b": idea_b, "comment_b": comment_b, "report_b": report_of_b,
@@ -127,6 +129,7 @@ def two_towns(municipality, other_municipality):
         "admin_a": admin_a,
         "organisation_b": organisation_b,
         "person_b": person_b,
+        "file_b": other_municipality.coat_of_arms.name,
     }
 
 
@@ -146,6 +149,7 @@ def _fill(pattern_name: str, route: str, data) -> str:
     if "<slug:slug>" in path:
         path = path.replace("<slug:slug>", data["slugs"]["process"] if pattern_name == "process_detail"
                             else data["slug"])
+    path = path.replace("<path:name>", data["file_b"])
     # An unsubscribe link's token is a credential of its own, not data of a municipality.
     path = path.replace("<str:token>", "not-a-token")
     path = path.replace("<str:table>", "values").replace("<str:fmt>", "csv").replace("<str:kind>", "post")

@@ -4,7 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from sabor.accounts.models import Role
-from sabor.core import testing
+from sabor.core import testfiles, testing
 from sabor.monitoring.models import Indicator, Measurement
 from sabor.monitoring.testing import make_indicator, make_plan
 from sabor.planning import services as planning
@@ -93,7 +93,7 @@ def test_evidence_of_the_wrong_type_or_too_large_is_refused(client_for, indicato
 
 
 def test_evidence_files_are_kept(client_for, indicator, clerk):
-    upload = SimpleUploadedFile("протокол.pdf", b"%PDF-1.4 test", content_type="application/pdf")
+    upload = testfiles.upload("протокол.pdf")
     assert _enter(client_for("alpha.test", clerk), indicator, evidence_file=upload).status_code == 302
     assert Measurement.objects.get().evidence_file.name.endswith(".pdf")
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from sabor.accounts import services as accounts
 from sabor.accounts.models import Role
-from sabor.core import antibot, testing
+from sabor.core import antibot, testfiles, testing
 from sabor.core.testing import XSS
 from sabor.monitoring.testing import make_plan
 from sabor.participation import ideas, notifications, selectors
@@ -314,7 +314,7 @@ def test_an_attachment_of_the_wrong_type_or_too_large_is_refused_and_nothing_sav
     too_large = client.post("/ideas/new/", FORM | human() | {"attachment": big})
     assert too_large.status_code == 400 and "10 MB" in too_large.content.decode()
     assert not Idea.objects.exists()
-    ok = client.post("/ideas/new/", FORM | human() | {"attachment": SimpleUploadedFile("plan.pdf", b"%PDF-1.4")})
+    ok = client.post("/ideas/new/", FORM | human() | {"attachment": testfiles.upload("plan.pdf")})
     assert ok.status_code == 302
     idea = Idea.objects.get()
     assert idea.attachments.get().title == "plan.pdf"

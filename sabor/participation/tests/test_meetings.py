@@ -13,7 +13,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 
 from sabor.accounts.models import Role
-from sabor.core import testing
+from sabor.core import testfiles, testing
 from sabor.core.models import AuditEntry
 from sabor.core.testing import XSS
 from sabor.monitoring.testing import make_indicator, make_plan
@@ -242,11 +242,11 @@ def test_minutes_documents_of_the_wrong_type_or_too_large_are_refused(client_for
     wrong = client.post(url, {"action": "attachment", "file-title": "Скрипт",
                               "file-file": SimpleUploadedFile("x.js", b"alert(1)")})
     assert wrong.status_code == 400
-    big = SimpleUploadedFile("minutes.pdf", b"%PDF" + b"0" * (20 * 1024 * 1024 + 1))
+    big = testfiles.upload("minutes.pdf", pad=20 * 1024 * 1024)
     too_large = client.post(url, {"action": "attachment", "file-title": "Голям", "file-file": big})
     assert too_large.status_code == 400 and "20 MB" in too_large.content.decode()
     ok = client.post(url, {"action": "attachment", "file-title": f"Протокол {XSS}",
-                           "file-file": SimpleUploadedFile("minutes.pdf", b"%PDF-1.4")})
+                           "file-file": testfiles.upload("minutes.pdf")})
     assert ok.status_code == 302 and meeting.attachments.count() == 1
     page = client_for("alpha.test").get(f"/meetings/{meeting.pk}/").content.decode()
     assert "Протокол" in page and XSS not in page

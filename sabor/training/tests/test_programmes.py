@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from sabor.accounts.models import Role
-from sabor.core import testing
+from sabor.core import testfiles, testing
 from sabor.core.models import AuditEntry
 from sabor.core.testing import XSS
 from sabor.training import programmes
@@ -104,7 +104,7 @@ def test_materials_of_the_wrong_type_or_too_large_are_refused(client_for, staff,
     too_large = client.post(url, {"action": "material", "material-title": "Голям", "material-file": big})
     assert too_large.status_code == 400 and "20 MB" in too_large.content.decode()
     ok = client.post(url, {"action": "material", "material-title": "Наръчник",
-                           "material-file": SimpleUploadedFile("guide.pdf", b"%PDF-1.4", "application/pdf")})
+                           "material-file": testfiles.upload("guide.pdf")})
     assert ok.status_code == 302
     assert list(Material.objects.values_list("title", flat=True)) == ["Наръчник"]
 
