@@ -26,3 +26,4 @@ class ParticipationConfig(AppConfig):
         for value, label in Idea.Status.choices:
             audit.VALUE_LABELS["status"].setdefault(value, label)
         accounts.PERSONAL_DATA_SECTIONS["participation"] = personal_data.export
+        accounts.ACCOUNT_DELETION_STEPS.append(personal_data.forget)
