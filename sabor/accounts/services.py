@@ -24,7 +24,7 @@ from sabor.accounts.models import (
     User,
 )
 from sabor.accounts.roles import forget_roles
-from sabor.core import audit
+from sabor.core import audit, pagecache
 from sabor.core.models import Municipality
 from sabor.territory.models import Settlement
 
@@ -311,5 +311,7 @@ def delete_account(*, user: User) -> None:
     user.set_unusable_password()
     user.save()
     audit.forget_person(user=user, names=names)
+    # Pages cached for anonymous visitors may show the name; they go once this commits.
+    transaction.on_commit(pagecache.purge)
     # Other sessions end by themselves: the password hash they were signed with is gone
     # and inactive users are refused by the authentication backends.

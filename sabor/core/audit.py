@@ -186,6 +186,15 @@ def forget_person(*, user, names: set[str]) -> None:
             entry.save(update_fields=["changes"])
 
 
+def forget_objects(objects, *, label: str) -> None:
+    """Entries about `objects` (of one model) read `label` instead of what the objects were
+    called when logged — for objects named after a person whose account is erased."""
+    objects = list(objects)
+    if objects:
+        AuditEntry.objects.filter(content_type=ContentType.objects.get_for_model(objects[0]),
+                                  object_id__in=[str(obj.pk) for obj in objects]).update(object_repr=label)
+
+
 def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
     """The fields whose value changed, as {field: [old, new]} with JSON-safe values."""
     changes = {}

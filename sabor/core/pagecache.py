@@ -45,6 +45,33 @@ def changed(scope: str) -> None:
     on_commit_once(("page", scope), lambda: cache.set(f"sabor:version:{scope}", uuid.uuid4().hex, None))
 
 
+def purge() -> None:
+    """Deletes every cached page now rather than leaving the old versions to expire: after an
+    account is erased, its name must be gone from the cache too. Keys are listed the way the
+    two caches Sabor configures allow (Redis: SCAN; local memory: its dictionary)."""
+    pattern = cache.make_key("sabor:page:")
+    store = cache._cache  # noqa: SLF001 - no public API lists a cache's keys
+    if isinstance(store, dict):
+        for key in [key for key in list(store) if key.startswith(pattern)]:
+            with cache._lock:  # noqa: SLF001
+                cache._delete(key)  # noqa: SLF001 - the key is already made
+        return
+    client = store.get_client(write=True)
+    for keys in _batched(client.scan_iter(match=f"{pattern}*", count=1000), 500):
+        client.delete(*keys)
+
+
+def _batched(items, size: int):
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def for_anonymous(scope, timeout: int = 600):
     """Caches the view's page for anonymous visitors; `scope(request, **kwargs)` names the
     data it shows. `timeout` bounds what depends on the clock (registration windows)."""

@@ -27,3 +27,4 @@ class ParticipationConfig(AppConfig):
             audit.VALUE_LABELS["status"].setdefault(value, label)
         accounts.PERSONAL_DATA_SECTIONS["participation"] = personal_data.export
         files.register()
+        accounts.ACCOUNT_DELETION_STEPS.append(personal_data.forget)

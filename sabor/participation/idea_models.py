@@ -217,10 +217,16 @@ class Report(models.Model):
 
 
 class Notification(models.Model):
-    """Something a person should know, shown on the site and sent by email as they chose."""
+    """Something a person should know, shown on the site and sent by email as they chose.
+    Who caused it is referred to, never copied: the text holds ACTOR where their name goes,
+    filled in when it is shown, so an erased account's name leaves every notification."""
+
+    ACTOR = "{actor}"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications",
                              verbose_name=_("user"))
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                              related_name="+", verbose_name=_("caused by"))
     municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+",
                                      verbose_name=_("municipality"))
     text = models.CharField(_("text"), max_length=500)
@@ -237,4 +243,12 @@ class Notification(models.Model):
                    models.Index(fields=["emailed_at", "created_at"], name="notification_to_email")]
 
     def __str__(self) -> str:
-        return self.text[:60]
+        return self.display_text[:60]
+
+    @property
+    def display_text(self) -> str:
+        """The text with the actor's name as it is now, in the language being rendered."""
+        if self.ACTOR not in self.text:
+            return self.text
+        name = self.actor.public_name if self.actor is not None else str(_("Deleted user"))
+        return self.text.replace(self.ACTOR, name)

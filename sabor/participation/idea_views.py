@@ -218,7 +218,7 @@ def report(request, pk: int, comment_pk: int | None = None):
 @municipality_required
 @login_required
 def notification_list(request):
-    items = Notification.objects.filter(user=request.user, municipality=request.municipality)
+    items = Notification.objects.filter(user=request.user, municipality=request.municipality).select_related("actor")
     if request.method == "POST":
         items.filter(read_at__isnull=True).update(read_at=timezone.now())
         return redirect("participation:notifications")

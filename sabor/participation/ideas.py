@@ -21,7 +21,7 @@ from sabor.core import audit
 from sabor.core.models import Municipality
 from sabor.core.validators import check_file_size
 from sabor.participation import pages, text
-from sabor.participation.models import Comment, Follow, Idea, IdeaAttachment, IdeaTerm, Support
+from sabor.participation.models import Comment, Follow, Idea, IdeaAttachment, IdeaTerm, Notification, Support
 from sabor.participation.notifications import notify
 
 EDIT_WINDOW = timedelta(hours=48)
@@ -186,9 +186,9 @@ def comment(*, actor: User, idea: Idea, body: str, parent: Comment | None = None
     watchers = set(User.objects.filter(follows__idea=idea).exclude(pk=actor.pk))
     if parent is not None and parent.author_id and parent.author_id != actor.pk:
         watchers.add(parent.author)
-    notify(users=watchers, municipality=idea.municipality, url=_idea_url(idea, f"comment-{item.pk}"),
+    notify(users=watchers, municipality=idea.municipality, url=_idea_url(idea, f"comment-{item.pk}"), actor=actor,
            message=lambda user: gettext_lazy("New comment on “%(idea)s” by %(name)s.")
-           % {"idea": idea.title, "name": actor.public_name})
+           % {"idea": idea.title, "name": Notification.ACTOR})
     _follow(idea, actor)
     pages.changed(idea.municipality)
     return item

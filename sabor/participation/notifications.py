@@ -24,15 +24,18 @@ from sabor.participation.models import Notification
 UNSUBSCRIBE_SALT = "sabor.unsubscribe"
 
 
-def notify(*, users, municipality: Municipality, message, url: str = "") -> list[Notification]:
-    """`message(user)` gives the text in that person's language. Call inside a transaction."""
+def notify(*, users, municipality: Municipality, message, url: str = "", actor: User | None = None
+           ) -> list[Notification]:
+    """`message(user)` gives the text in that person's language, with Notification.ACTOR
+    where the name of `actor` (who caused it) goes. Call inside a transaction."""
     created = []
     for user in users:
         if user is None or not user.is_active or user.is_anonymised:
             continue
         with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
             text = str(message(user))[:500]
-        created.append(Notification.objects.create(user=user, municipality=municipality, text=text, url=url))
+        created.append(Notification.objects.create(user=user, municipality=municipality, text=text, url=url,
+                                                   actor=actor))
     immediate = [n.pk for n in created if n.user.notification_frequency == NotificationFrequency.IMMEDIATELY]
     if immediate:
         transaction.on_commit(partial(send_notifications.enqueue, immediate))
@@ -77,8 +80,9 @@ def _claim(ids) -> list[Notification]:
     notification is never emailed twice however many workers run."""
     now = timezone.now()
     with transaction.atomic():
-        rows = list(Notification.objects.select_for_update(skip_locked=True)
-                    .filter(pk__in=ids, emailed_at__isnull=True).select_related("user", "municipality"))
+        # Only the notifications are locked (`of`): the actor is an outer join, which PostgreSQL cannot lock.
+        rows = list(Notification.objects.select_for_update(skip_locked=True, of=("self",))
+                    .filter(pk__in=ids, emailed_at__isnull=True).select_related("user", "municipality", "actor"))
         Notification.objects.filter(pk__in=[n.pk for n in rows]).update(emailed_at=now)
     return rows
 

@@ -1,10 +1,17 @@
-"""What participation holds about a person, for the download of one's data."""
+"""What participation holds about a person: for the download of one's data, and what
+goes when the account is erased."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sabor.participation.models import Comment, Idea, Registration, Support
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from sabor.core.models import Municipality
+from sabor.participation import pages
+from sabor.participation.models import Comment, Idea, Notification, Registration, Support
 
 
 def export(user) -> dict[str, list[dict[str, Any]]]:
@@ -19,3 +26,23 @@ def export(user) -> dict[str, list[dict[str, Any]]]:
                      for c in Comment.objects.filter(author=user).select_related("idea")],
         "supports": [s.idea.title for s in Support.objects.filter(user=user).select_related("idea")],
     }
+
+
+def forget(user) -> None:
+    """Registrations keep counting (attendance by stakeholder group) without the name and
+    address they copied; the person's own notifications go; notifications of others that
+    name them read "Deleted user" (they refer to the person, and those written before
+    they did lose the copied name); the public pages that showed the name are renewed."""
+    with translation.override(settings.LANGUAGE_CODE):
+        deleted = _("Deleted user")
+    touched = {*Registration.objects.filter(user=user).values_list("meeting__municipality", flat=True),
+               *Idea.objects.filter(author=user).values_list("municipality", flat=True),
+               *Comment.objects.filter(author=user).values_list("idea__municipality", flat=True)}
+    Registration.objects.filter(user=user).update(name=deleted, email="")
+    Notification.objects.filter(user=user).delete()
+    for name in sorted({user.audit_label, user.display_name} - {""}, key=len, reverse=True):
+        for notification in Notification.objects.filter(text__contains=name):
+            notification.text = notification.text.replace(name, Notification.ACTOR)
+            notification.save(update_fields=["text"])
+    for municipality in Municipality.objects.filter(pk__in=touched):
+        pages.changed(municipality)

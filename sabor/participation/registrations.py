@@ -120,16 +120,20 @@ def _attended(meeting: Meeting) -> None:
 @transaction.atomic
 def check_in(*, actor, registration: Registration, present: bool = True) -> Registration:
     """Marks (or unmarks) a registrant as present; someone from the waiting list who came is in."""
-    registration = Registration.objects.select_for_update().select_related("meeting").get(pk=registration.pk)
+    registration = Registration.objects.select_for_update(of=("self",)).select_related("meeting", "user") \
+        .get(pk=registration.pk)
     if registration.status == Registration.Status.CANCELLED and present:
         registration.status = Registration.Status.REGISTERED
     if registration.status == Registration.Status.WAITING and present:
         registration.status = Registration.Status.REGISTERED
     registration.checked_in_at = timezone.now() if present else None
     registration.save(update_fields=["status", "checked_in_at"])
+    # A person with an account is logged by their label, which carries "(#id)": so the
+    # name can be taken out of the log if the account is erased (audit.forget_person).
+    participant = registration.user.audit_label if registration.user_id else registration.name
     audit.record(actor=actor, action="participation.checked_in" if present else "participation.check_in_undone",
                  obj=registration.meeting, municipality=registration.meeting.municipality,
-                 changes={"participant": [None, registration.name] if present else [registration.name, None]})
+                 changes={"participant": [None, participant] if present else [participant, None]})
     _attended(registration.meeting)
     return registration
 

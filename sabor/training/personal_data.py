@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sabor.core import audit
 from sabor.training.models import Attempt, Enrolment, Feedback
 
 
@@ -28,5 +29,8 @@ def export(user) -> list[dict[str, Any]]:
 
 def forget(user) -> None:
     """The training record stays, as the municipality must keep it and a certificate
-    must still verify; the contact address it copied goes."""
-    Enrolment.objects.filter(user=user).update(email="")
+    must still verify; the contact address it copied goes, and so does the name from the
+    audit log's entries about it (they read as the deleted person's number)."""
+    enrolments = Enrolment.objects.filter(user=user)
+    audit.forget_objects(enrolments, label=f"#{user.pk}")
+    enrolments.update(email="")

@@ -8,7 +8,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('participation', '0002_visible_ideas_index'),
+        ('participation', '0003_notification_refers_to_its_actor'),
     ]
 
     operations = [
