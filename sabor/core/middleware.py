@@ -47,3 +47,21 @@ class InvalidFormStatusMiddleware:
             if form is not None and getattr(form, "is_bound", False) and form.errors:
                 response.status_code = 400
         return response
+
+
+# Powerful browser features that no Sabor page uses: none may be used by the page or
+# anything embedded in it, so an injected script could not reach them either.
+PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in (
+    "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media", "fullscreen", "geolocation",
+    "gyroscope", "magnetometer", "microphone", "midi", "payment", "picture-in-picture",
+    "publickey-credentials-get", "screen-wake-lock", "serial", "usb", "xr-spatial-tracking"))
+
+
+class PermissionsPolicyMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response

@@ -3,9 +3,9 @@
 Most visitors of the busiest public pages (the idea list, an idea, a forum) are not
 signed in and see the same page. It is rendered once per version of the data behind
 it and served from the cache (Redis in production) until the services that change
-that data move the version on commit; nobody ever sees a stale count. The one
-per-visitor part, the CSRF token of the header's forms, is cut out before storing and
-put back for each visitor. Signed-in people, requests with messages to show and
+that data move the version on commit; nobody ever sees a stale count. The
+per-visitor parts, the CSRF token of the header's forms and the Content-Security-Policy
+nonce, are cut out before storing and put back for each visitor. Signed-in people, requests with messages to show and
 anything but a successful GET are rendered as usual.
 
 A page is stored once per combination of the query parameters it reads (its `params`);
@@ -35,6 +35,10 @@ from sabor.core.commit import on_commit_once
 
 TOKEN = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]*"')
 PLACEHOLDER = b'name="csrfmiddlewaretoken" value="\x00csrf\x00"'
+# The Content-Security-Policy nonce is per response too: a stored one would not match
+# the next visitor's header, and their browser would refuse the page's inline style.
+NONCE = re.compile(rb' nonce="[^"]*"')
+NONCE_PLACEHOLDER = b' nonce="\x00nonce\x00"'
 
 
 SITE = "site"
@@ -118,12 +122,16 @@ def for_anonymous(scope, timeout: int = 600, params: tuple[str, ...] = (), uncac
             if cached is not None:
                 content_type, body = cached
                 token = f'name="csrfmiddlewaretoken" value="{get_token(request)}"'.encode()
-                return HttpResponse(body.replace(PLACEHOLDER, token), content_type=content_type)
+                body = body.replace(PLACEHOLDER, token)
+                if NONCE_PLACEHOLDER in body:
+                    body = body.replace(NONCE_PLACEHOLDER, f' nonce="{request.csp_nonce}"'.encode())
+                return HttpResponse(body, content_type=content_type)
             response = view(request, *args, **kwargs)
             expected = getattr(request, "_pagecache_canonical", kept)
             if response.status_code == 200 and not response.streaming and not response.cookies and \
                     expected == kept:
-                cache.set(key, (response["Content-Type"], TOKEN.sub(PLACEHOLDER, response.content)), timeout)
+                body = NONCE.sub(NONCE_PLACEHOLDER, TOKEN.sub(PLACEHOLDER, response.content))
+                cache.set(key, (response["Content-Type"], body), timeout)
             return response
 
         return wrapped
