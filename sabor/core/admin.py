@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.db import models
 
-from sabor.core import audit
+from sabor.core import audit, pagecache
 from sabor.core.models import AuditEntry, Municipality, MunicipalityDomain
 
 
@@ -20,6 +20,7 @@ class MunicipalityAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
+        pagecache.municipality_changed(obj)
         audit.record(actor=request.user, action="municipality.updated" if change else "municipality.created",
                      obj=obj, municipality=obj,
                      changes={name: [None, str(form.cleaned_data.get(name))] for name in form.changed_data})

@@ -67,3 +67,21 @@ class RequestSizeMiddleware:
             return render(request, "413.html", {"limit": settings.SABOR_MAX_REQUEST_BYTES // (1024 * 1024)},
                           status=413)
         return self.get_response(request)
+
+
+# Powerful browser features that no Sabor page uses: none may be used by the page or
+# anything embedded in it, so an injected script could not reach them either.
+PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in (
+    "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media", "fullscreen", "geolocation",
+    "gyroscope", "magnetometer", "microphone", "midi", "payment", "picture-in-picture",
+    "publickey-credentials-get", "screen-wake-lock", "serial", "usb", "xr-spatial-tracking"))
+
+
+class PermissionsPolicyMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from sabor.core import audit
+from sabor.core import audit, pagecache
 from sabor.core.models import Municipality, MunicipalityDomain
 
 
@@ -29,4 +29,5 @@ MUNICIPALITY_FIELDS = ["name", "name_en", "province", "province_en", "descriptio
 def update_municipality(*, actor, municipality: Municipality, **fields) -> Municipality:
     audit.save_changes(municipality, actor=actor, action="municipality.updated", editable=MUNICIPALITY_FIELDS,
                        values=fields, municipality=municipality)
+    pagecache.municipality_changed(municipality)  # its name, colours and coat of arms are on every page
     return municipality

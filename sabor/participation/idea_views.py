@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sabor.accounts.models import NotificationFrequency
-from sabor.core import ratelimit
+from sabor.core import pagecache, ratelimit
 from sabor.core.decorators import municipality_required
 from sabor.core.filters import filter_status
 from sabor.core.forms import add_service_errors
@@ -33,7 +33,7 @@ def _visible(request):
 
 
 @municipality_required
-@pages.cached()
+@pages.cached(params=("status", "settlement", "process", "sort", "page"), uncached=("q",))
 def idea_list(request):
     form = IdeaFilter(request.GET, request.municipality)
     filters = form.values()
@@ -45,6 +45,8 @@ def idea_list(request):
         items = selectors.search(items, filters["q"])
     items = items.order_by(*selectors.SORTS[filters.get("sort", "newest")]).select_related("settlement")
     page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
+    pagecache.canonical(request, **{name: filters.get(name) for name in ("status", "settlement", "process", "sort")},
+                        page=page.number if page.number > 1 else None)
     supported = set()
     if request.user.is_authenticated:
         supported = set(Support.objects.filter(user=request.user, idea__in=[i.pk for i in page.object_list])

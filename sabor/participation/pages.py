@@ -15,5 +15,6 @@ def changed(municipality) -> None:
     pagecache.changed(_scope(municipality.pk))
 
 
-def cached(timeout: int = 600):
-    return pagecache.for_anonymous(lambda request, *args, **kwargs: _scope(request.municipality.pk), timeout)
+def cached(timeout: int = 600, params: tuple[str, ...] = (), uncached: tuple[str, ...] = ()):
+    return pagecache.for_anonymous(lambda request, *args, **kwargs: _scope(request.municipality.pk), timeout,
+                                   params=params, uncached=uncached)

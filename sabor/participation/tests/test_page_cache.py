@@ -109,3 +109,92 @@ def test_many_changes_in_one_transaction_move_the_version_once(municipality, res
         for _n in range(5):
             ideas.support(actor=testing.make_member(municipality, Role.RESIDENT), idea=idea)
     assert moved == [f"sabor:version:participation:{municipality.pk}"]
+
+
+def _page_entries() -> int:
+    """How many pages the cache holds (this test's own key prefix; locmem or Redis)."""
+    from django.core.cache import cache
+
+    store = getattr(cache, "_cache", None)
+    if isinstance(store, dict):  # LocMemCache
+        return sum(key.startswith(cache.make_key("sabor:page:")) for key in store)
+    return len(store.get_client(None).keys(cache.make_key("sabor:page:*")))
+
+
+def test_junk_query_strings_add_no_cache_entries(client_for, municipality, resident):
+    idea = make_idea(municipality, resident)
+    meeting = make_meeting(municipality)
+    anon = client_for("alpha.test")
+    pages = ["/ideas/", f"/ideas/{idea.pk}/", f"/meetings/{meeting.pk}/", "/ideas/?status=submitted&sort=supported"]
+    for path in pages:
+        assert anon.get(path).status_code == 200
+    assert _page_entries() == len(pages)
+    for n in range(2000):
+        path = pages[n % len(pages)]
+        junk = f"utm_{n}=JUNK{n}Z&fbclid={n}" if n % 3 else f"page=1&c-body=JUNK{n}Z&_={n}"
+        response = anon.get(f"{path}{'&' if '?' in path else '?'}{junk}")
+        assert response.status_code == 200
+        assert f"JUNK{n}Z" not in response.content.decode()  # nothing of the junk is echoed into the stored page
+    # Pages beyond the last, or written unlike the page's own links, are answered but not stored either.
+    for path in ["/ideas/?page=99999", "/ideas/?page=-1", "/ideas/?settlement=0001", "/ideas/?q=парк",
+                 "/ideas/?status=nonsense"]:
+        assert anon.get(path).status_code in (200, 400)
+    assert _page_entries() == len(pages)
+
+
+def test_the_filters_and_pages_a_page_links_to_are_cached_apart(client_for, municipality, resident):
+    for n in range(25):
+        make_idea(municipality, resident, title=f"Идея номер {n:02d}")
+    anon = client_for("alpha.test")
+    first, second = anon.get("/ideas/").content.decode(), anon.get("/ideas/?page=2").content.decode()
+    assert "Идея номер 24" in first and "Идея номер 24" not in second
+    assert anon.get("/ideas/?page=2&junk=1").content.decode().count("Идея номер") == second.count("Идея номер")
+    oldest = anon.get("/ideas/?sort=oldest").content.decode()
+    assert oldest.index("Идея номер 00") < oldest.index("Идея номер 01")
+
+
+def test_a_change_of_the_municipality_shows_on_cached_pages_at_once(client_for, municipality, resident,
+                                                                    administrator,
+                                                                    django_capture_on_commit_callbacks):
+    idea = make_idea(municipality, resident)
+    anon = client_for("alpha.test")
+    for path in ("/ideas/", f"/ideas/{idea.pk}/"):
+        assert "#234d20" not in anon.get(path).content.decode()
+    data = {"name": "Община Нова Слава", "name_en": "", "province": "", "province_en": "", "description": "Текст",
+            "description_en": "", "primary_colour": "#234d20", "accent_colour": "#6b4400", "website": "",
+            "contact_email": ""}
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client_for("alpha.test", administrator).post("/office/municipality/", data).status_code == 302
+    for path in ("/ideas/", f"/ideas/{idea.pk}/"):
+        page = anon.get(path).content.decode()
+        assert "Община Нова Слава" in page and "#234d20" in page, path
+
+
+def test_clearing_renders_every_cached_page_afresh(client_for, municipality, other_municipality, resident,
+                                                   django_capture_on_commit_callbacks):
+    """For changes that reach every page, such as erasing a person's name."""
+    from sabor.core import pagecache
+
+    idea = make_idea(municipality, resident)
+    other_idea = make_idea(other_municipality, testing.make_member(other_municipality, Role.RESIDENT))
+    here, there = client_for("alpha.test"), client_for("beta.test")
+    assert here.get(f"/ideas/{idea.pk}/").status_code == there.get(f"/ideas/{other_idea.pk}/").status_code == 200
+    type(idea).objects.filter(pk__in=[idea.pk, other_idea.pk]).update(title="Изчистено заглавие")
+    assert "Изчистено заглавие" not in here.get(f"/ideas/{idea.pk}/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        pagecache.clear()
+    assert "Изчистено заглавие" in here.get(f"/ideas/{idea.pk}/").content.decode()
+    assert "Изчистено заглавие" in there.get(f"/ideas/{other_idea.pk}/").content.decode()
+
+
+def test_sessions_outlive_the_cache(client_for, municipality, resident, settings):
+    """Sessions live in the database (cached_db with Redis): a cache eviction or flush
+    never signs anyone out."""
+    from django.core.cache import cache
+
+    assert settings.SESSION_ENGINE in {"django.contrib.sessions.backends.db",
+                                       "django.contrib.sessions.backends.cached_db"}
+    client = client_for("alpha.test", resident)
+    assert client.get("/account/profile/").status_code == 200
+    cache.clear()
+    assert client.get("/account/profile/").status_code == 200
