@@ -2,6 +2,7 @@
 stops at once with the command that does (scripts/system-libraries)."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -109,3 +110,14 @@ def test_it_installs_what_is_missing_as_root(debian):
     assert result.returncode == 0, result.stderr
     assert log.splitlines() == ["apt-get update -qq", "apt-get install -y -qq --no-install-recommends libcairo2 "
                                 "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fontconfig"]
+
+
+def test_the_docs_name_every_system_package_that_make_installs():
+    script = (ROOT / "scripts/system-libraries").read_text()
+    packages = set(re.search(r'^PACKAGES="([^"]+)"', script, re.MULTILINE).group(1).split())
+    assert packages == set(EVERYTHING.split())
+    installation = (ROOT / "docs/installation.md").read_text()
+    assert all(f"`{package}`" in installation for package in packages)
+    deployment = (ROOT / "docs/deployment.md").read_text()
+    production = set(re.search(r"^sudo apt-get install (.+)$", deployment, re.MULTILINE).group(1).split())
+    assert production == packages - {"gettext"}  # gettext serves development only
