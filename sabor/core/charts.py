@@ -9,8 +9,9 @@ import math
 from dataclasses import dataclass
 from decimal import Decimal
 
-import cairocffi as cairo
 from PIL import Image
+
+from sabor.core import system_libraries
 
 WIDTH, HEIGHT = 640, 300
 LEFT, RIGHT, TOP, BOTTOM = 56, 16, 16, 40
@@ -90,6 +91,7 @@ def chart_image(chart: dict, pixels_across: int = 800) -> bytes:
     more. 800 px across the 14–15 cm of a page is about 140 dpi."""
     from sabor.core.templatetags.sabor import num
 
+    cairo = system_libraries.cairo()  # not at import: the site runs without Cairo, only documents need it
     scale = pixels_across / chart["width"]
     surface = cairo.ImageSurface(cairo.FORMAT_RGB24, pixels_across, round(chart["height"] * scale))
     context = cairo.Context(surface)

@@ -124,3 +124,26 @@ def at_once(calls) -> list:
     for thread in threads:
         thread.join()
     return outcomes
+
+
+class _Unloadable:
+    """An import hook that fails like cairocffi and WeasyPrint do on a machine without
+    their shared libraries: with the OSError of a library that cannot be loaded."""
+
+    def __init__(self, packages: tuple[str, ...]):
+        self.packages = packages
+
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in self.packages:
+            raise OSError(f"cannot load library for {name}: error 0x7e (as without its system library)")
+        return None
+
+
+def without_system_libraries(monkeypatch, *packages: str) -> None:
+    """As on a server without Cairo (`cairocffi`) or Pango (`weasyprint`): importing those
+    packages fails, whether or not this process had loaded them already."""
+    import sys
+
+    for name in [name for name in sys.modules if name.split(".")[0] in packages]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setattr(sys, "meta_path", [_Unloadable(packages), *sys.meta_path])

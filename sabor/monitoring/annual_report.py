@@ -23,6 +23,7 @@ from docx.oxml.shape import CT_Inline
 from docx.parts.image import ImagePart
 from docx.shared import Cm, Pt
 
+from sabor.core import system_libraries
 from sabor.core.charts import Series, chart_image, line_chart
 from sabor.core.exports import printable
 from sabor.core.markdown import render_markdown
@@ -122,19 +123,18 @@ def _images(context: dict) -> dict[str, bytes]:
 
 def _lay_out_pdf(html: str, images: dict[str, bytes]) -> bytes:
     """WeasyPrint's part: needs the page and the charts, nothing from the database."""
-    from weasyprint import HTML
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
+    weasyprint = system_libraries.weasyprint()
 
-    class Charts(URLFetcher):
+    class Charts(weasyprint.urls.URLFetcher):
         """Serves the charts, drawn already, to WeasyPrint by their `chart:` addresses, and
         nothing else: a picture linked from the narrative is left out, never fetched."""
 
         def fetch(self, url, headers=None):
             if url in images:
-                return URLFetcherResponse(url, images[url], {"Content-Type": "image/jpeg"})
+                return weasyprint.urls.URLFetcherResponse(url, images[url], {"Content-Type": "image/jpeg"})
             raise ValueError(f"The report fetches nothing from outside: {url}")
 
-    return HTML(string=html, url_fetcher=Charts()).write_pdf(**WRITE_OPTIONS)
+    return weasyprint.HTML(string=html, url_fetcher=Charts()).write_pdf(**WRITE_OPTIONS)
 
 
 def render_documents(context: dict) -> tuple[bytes, bytes]:
@@ -143,6 +143,7 @@ def render_documents(context: dict) -> tuple[bytes, bytes]:
     database and leaves with os._exit, so it never closes the connections it inherited."""
     if not hasattr(os, "fork"):
         return render_pdf(context), render_docx(context)
+    system_libraries.weasyprint()  # here, so that a missing Pango is reported as such, not as the child's failure
     html = render_to_string("monitoring/report/annual.html", context)
     images = _images(context)
     ctx = multiprocessing.get_context("fork")

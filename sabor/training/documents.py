@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from sabor.core import system_libraries
 from sabor.core.exports import Exporter
 from sabor.core.pdf import WRITE_OPTIONS
 from sabor.training.models import TAKING_PART, Certificate, Enrolment, Programme, Session
@@ -13,9 +14,8 @@ from sabor.training.selectors import trainee_progress
 
 
 def _pdf(template: str, context: dict) -> bytes:
-    from weasyprint import HTML  # heavy; loaded only when a document is made
-
-    return HTML(string=render_to_string(template, context)).write_pdf(**WRITE_OPTIONS)
+    # Heavy, and needs Pango: loaded only when a document is made.
+    return system_libraries.weasyprint().HTML(string=render_to_string(template, context)).write_pdf(**WRITE_OPTIONS)
 
 
 def certificate_pdf(certificate: Certificate, verify_url: str) -> bytes:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,6 +15,7 @@ from sabor.core.decorators import office_view
 from sabor.core.exports import FORMATS, export_response
 from sabor.core.forms import add_service_errors
 from sabor.core.http import create_from_form, posted_id, submitted
+from sabor.core.system_libraries import pdf_response
 from sabor.training import assessments, documents, enrolments, programmes, selectors
 from sabor.training.forms import (
     EnrolForm,
@@ -230,9 +231,8 @@ def session(request, pk: int):
 @office_view(MANAGE)
 def attendance_sheet(request, pk: int):
     item = _get_session(request, pk)
-    response = HttpResponse(documents.attendance_sheet_pdf(item), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="attendance-{item.starts_at:%Y-%m-%d}.pdf"'
-    return response
+    return pdf_response(request, lambda: documents.attendance_sheet_pdf(item),
+                        f"attendance-{item.starts_at:%Y-%m-%d}.pdf")
 
 
 @office_view(MANAGE)

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q, Sum
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -18,6 +18,7 @@ from sabor.core.bar_charts import BarSeries, bar_chart
 from sabor.core.decorators import municipality_required
 from sabor.core.forms import add_service_errors
 from sabor.core.http import submitted
+from sabor.core.system_libraries import pdf_response
 from sabor.training import assessments, documents, enrolments, selectors
 from sabor.training.forms import ApplyForm, FeedbackForm, TestForm, VerifyForm
 from sabor.training.models import HOLDING_PLACE, TAKING_PART, Assessment, Certificate, Enrolment
@@ -187,9 +188,8 @@ def certificate_pdf(request, pk: int):
     if certificate is None:
         raise Http404(_("No certificate has been issued for this enrolment."))
     verify_url = request.build_absolute_uri(reverse("training:verify") + f"?code={certificate.code}")
-    response = HttpResponse(documents.certificate_pdf(certificate, verify_url), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.code}.pdf"'
-    return response
+    return pdf_response(request, lambda: documents.certificate_pdf(certificate, verify_url),
+                        f"certificate-{certificate.code}.pdf")
 
 
 @municipality_required

@@ -1,7 +1,10 @@
+import io
+
 import pytest
 from django.core.management import CommandError, call_command
 
 from sabor.accounts.models import Membership, Organisation, OrganisationMember, RoleAssignment, User
+from sabor.core import testing
 from sabor.core.demo import lyaskovets
 from sabor.core.models import AuditEntry, Municipality
 from sabor.monitoring.models import AnnualReport, Indicator, Measurement, Target
@@ -127,3 +130,12 @@ def test_the_demo_holds_the_2014_forums_and_their_ideas(client_for):
     assert list(participants.measurements.values_list("period", "value")) == [(2014, present.count())]
     page = client_for("lyaskovets.test").get("/processes/opr-2014-2020/").content.decode()
     assert "Мини граждански форум – Мерданя" in page and "process-stats" in page
+
+
+def test_without_pango_the_demo_loads_and_says_why_its_report_is_missing(monkeypatch, client_for):
+    testing.without_system_libraries(monkeypatch, "weasyprint")
+    errors = io.StringIO()
+    call_command("load_demo", "--host", "lyaskovets.test", "--quiet-logins", "--force", stderr=errors)
+    assert "Pango" in errors.getvalue() and "apt-get install libpango-1.0-0" in errors.getvalue()
+    assert AnnualReport.objects.get(year=2020).status == "failed"
+    assert "Община Лясковец" in client_for("lyaskovets.test").get("/").content.decode()

@@ -199,3 +199,18 @@ def test_the_pdf_is_tagged_in_bulgarian_with_its_title_and_no_table_row_is_cut_b
     assert len(table_pages) > 1
     # The header row is repeated on every page the table runs on.
     assert all("Изразходвани, лв." in pages[i] for i in table_pages)
+
+
+@pytest.mark.parametrize(("package", "library", "debian"), [("cairocffi", "Cairo", "libcairo2"),
+                                                              ("weasyprint", "Pango", "libpango-1.0-0")])
+def test_without_cairo_or_pango_the_report_page_says_which_library_is_missing(
+        client_for, plan, officer, monkeypatch, django_capture_on_commit_callbacks, package, library, debian):
+    testing.without_system_libraries(monkeypatch, package)
+    client = client_for("alpha.test", officer)
+    report = reports.create_report(actor=officer, plan=plan, year=2023)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(f"/office/reports/{report.pk}/", {"action": "generate"}).status_code == 302
+    report.refresh_from_db()
+    assert report.status == "failed" and not report.pdf and not report.docx
+    page = client.get(f"/office/reports/{report.pk}/").content.decode()
+    assert f"системната библиотека {library} не е инсталирана" in page and f"apt-get install {debian}" in page

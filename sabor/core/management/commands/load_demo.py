@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from sabor.core.demo import lyaskovets, plans
+from sabor.core.system_libraries import MissingLibrary
 
 
 class Command(BaseCommand):
@@ -24,7 +25,10 @@ class Command(BaseCommand):
                                "password. Use --force on a demo server.")
         municipality = lyaskovets.load(hosts=options["host"])
         if not options["skip_reports"]:
-            plans.generate_reports(municipality)
+            try:
+                plans.generate_reports(municipality)
+            except MissingLibrary as error:  # the demo is usable without its annual report
+                self.stderr.write(self.style.WARNING(f"The demo annual report was not generated: {error}"))
         self.stdout.write(self.style.SUCCESS(f"Demo loaded: {municipality.name}."))
         if options["quiet_logins"]:
             return
