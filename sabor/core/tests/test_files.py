@@ -175,3 +175,16 @@ def test_nothing_is_served_from_media(client_for, municipality):
     name = processes.add_attachment(actor=None, meeting=meeting, title="Протокол",
                                     file=testfiles.upload("протокол.pdf")).file.name
     assert client_for("alpha.test").get(f"/media/{name}").status_code == 404
+
+
+def test_files_on_disk_are_served_by_the_view(client_for, municipality, settings, tmp_path):
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "sabor.core.files.FileStorage",
+                                                          "OPTIONS": {"location": str(tmp_path)}}}
+    meeting = make_meeting(municipality)
+    name = processes.add_attachment(actor=None, meeting=meeting, title="Протокол",
+                                    file=testfiles.upload("протокол.pdf")).file.name
+    assert (tmp_path / name).read_bytes() == testfiles.content("pdf")
+    response = client_for("alpha.test").get(f"/files/{name}")
+    assert response.status_code == 200 and b"".join(response.streaming_content) == testfiles.content("pdf")
+    (tmp_path / name).unlink()
+    assert client_for("alpha.test").get(f"/files/{name}").status_code == 404
