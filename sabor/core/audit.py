@@ -41,6 +41,7 @@ ACTIONS: dict[str, Any] = {
     "measurement.submitted": _("Measurement submitted"),
     "measurement.verified": _("Measurement verified"),
     "measurement.returned": _("Measurement returned for correction"),
+    "measurement.deleted": _("Draft measurement deleted"),
     "methodology.drafted": _("Methodology draft started"),
     "methodology.updated": _("Methodology draft changed"),
     "methodology.adopted": _("Methodology adopted"),

@@ -8,10 +8,11 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sabor.core import audit
+from sabor.core import audit, notices
 from sabor.core.models import Municipality
 from sabor.monitoring import live
 from sabor.monitoring.models import Indicator, Measurement, Target
@@ -190,7 +191,32 @@ def return_measurement(*, actor, measurement: Measurement, reason: str) -> Measu
     measurement.status = Measurement.Status.RETURNED
     measurement.return_reason = reason.strip()
     measurement.save(update_fields=["status", "return_reason", "updated_at"])
+    indicator = measurement.indicator
     audit.record(actor=actor, action="measurement.returned", obj=measurement,
-                 municipality=measurement.indicator.municipality, changes={"reason": [None, reason.strip()]})
-    _changed(measurement.indicator)
+                 municipality=indicator.municipality, changes={"reason": [None, reason.strip()]})
+    _changed(indicator)
+    if measurement.entered_by_id and measurement.entered_by_id != getattr(actor, "pk", None):
+        # Whoever entered the value corrects it: they hear of it at once, not when they next look.
+        notices.notify(users=[measurement.entered_by], municipality=indicator.municipality,
+                       url=reverse("office:indicator_values", args=[indicator.pk]),
+                       message=lambda user: _("Your value of %(code)s for %(year)s was returned for correction: "
+                                              "%(reason)s") % {"code": indicator.code, "year": measurement.period,
+                                                               "reason": measurement.return_reason})
     return measurement
+
+
+@transaction.atomic
+def delete_measurement(*, actor, measurement: Measurement) -> None:
+    """Its author deletes a draft that should not have been entered. Once submitted a value
+    is part of the record: it is returned and corrected, never deleted."""
+    measurement = _transition(measurement, {Measurement.Status.DRAFT})
+    if measurement.entered_by_id is None or measurement.entered_by_id != getattr(actor, "pk", None):
+        raise ValidationError(_("Only whoever entered a draft can delete it."), code="not_own_draft")
+    indicator = measurement.indicator
+    audit.record(actor=actor, action="measurement.deleted", obj=measurement, municipality=indicator.municipality,
+                 changes={field: [value, None] for field, (_none, value)
+                          in audit.diff({}, audit.snapshot(measurement, MEASUREMENT_FIELDS)).items()})
+    evidence = measurement.evidence_file
+    measurement.delete()
+    if evidence:
+        transaction.on_commit(lambda: evidence.storage.delete(evidence.name))

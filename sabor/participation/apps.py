@@ -9,8 +9,8 @@ class ParticipationConfig(AppConfig):
 
     def ready(self):
         from sabor.accounts import services as accounts
-        from sabor.core import audit
-        from sabor.participation import personal_data, selectors  # noqa: F401  (selectors registers live sources)
+        from sabor.core import audit, notices
+        from sabor.participation import notifications, personal_data, selectors  # noqa: F401  (selectors registers live sources)
         from sabor.participation.models import Idea, Meeting
 
         audit.register_fields(
@@ -26,3 +26,4 @@ class ParticipationConfig(AppConfig):
         for value, label in Idea.Status.choices:
             audit.VALUE_LABELS["status"].setdefault(value, label)
         accounts.PERSONAL_DATA_SECTIONS["participation"] = personal_data.export
+        notices.register(notifications.notify)
