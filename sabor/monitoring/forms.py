@@ -165,8 +165,8 @@ class ApprovalForm(forms.Form):
 class IndicatorForm(forms.ModelForm):
     class Meta:
         model = Indicator
-        fields = ["code", "name", "name_en", "project", "unit", "kind", "level", "direction", "aggregation",
-                  "baseline_value",
+        fields = ["code", "name", "name_en", "project", "unit", "kind", "level", "direction",
+                  "aggregation", "allows_negative", "baseline_value",
                   "baseline_year", "range_low", "range_high", "weight", "definition", "formula", "source",
                   "collection_method", "frequency", "responsible_unit", "quality_checks", "is_public"]
         widgets = {name: forms.Textarea(attrs={"rows": 2}) for name in

@@ -18,8 +18,9 @@ from sabor.monitoring import live
 from sabor.monitoring.models import Indicator, Measurement, Target
 from sabor.monitoring.selectors import plan_changed
 
-INDICATOR_FIELDS = ["plan_node", "project", "policy", "code", "name", "name_en", "unit", "kind", "level", "direction",
-                    "aggregation", "baseline_value", "baseline_year", "range_low", "range_high", "weight",
+INDICATOR_FIELDS = ["plan_node", "project", "policy", "code", "name", "name_en", "unit", "kind", "level",
+                    "direction", "aggregation", "allows_negative", "baseline_value", "baseline_year", "range_low",
+                    "range_high", "weight",
                     "definition", "formula", "source", "collection_method", "frequency", "responsible",
                     "responsible_unit", "quality_checks", "is_public", "live_source", "live_key"]
 MEASUREMENT_FIELDS = ["value", "numerator", "denominator", "assessment", "source", "evidence_url", "evidence_file",
@@ -73,13 +74,30 @@ def check_period(indicator: Indicator, period: int) -> None:
 @transaction.atomic
 def set_target(*, actor, indicator: Indicator, period: int, value: Decimal) -> Target:
     check_period(indicator, period)
-    _check_percentage(indicator, value, "value")
+    check_number(indicator, value, "value")
     target, created = Target.objects.update_or_create(indicator=indicator, period=period,
                                                       defaults={"value": value})
     audit.record(actor=actor, action="target.set", obj=indicator, municipality=indicator.municipality,
                  changes={f"target {period}": [None, str(value)]})
     _changed(indicator)
     return target
+
+
+def check_number(indicator: Indicator, value: Decimal | None, field: str) -> None:
+    """The one check of a number given for an indicator (a value or a target), typed in
+    or imported: one the database can hold, not below zero unless the indicator allows
+    it, a percentage between 0 and 100."""
+    if value is None:
+        return
+    if not value.is_finite():
+        raise ValidationError({field: _("Enter a number.")}, code="not_finite")
+    try:
+        Target._meta.get_field("value").run_validators(value)
+    except ValidationError as error:
+        raise ValidationError({field: error.messages}, code="number_too_large") from None
+    if value < 0 and not indicator.allows_negative:
+        raise ValidationError({field: _("This indicator cannot be below zero.")}, code="negative")
+    _check_percentage(indicator, value, field)
 
 
 def _check_percentage(indicator: Indicator, value: Decimal | None, field: str) -> None:
@@ -109,7 +127,7 @@ def _check_measurement(indicator: Indicator, measurement: Measurement) -> None:
         measurement.value = (measurement.numerator / measurement.denominator * 100).quantize(Decimal("0.0001"))
     if measurement.value is None:
         raise ValidationError({"value": _("Enter the value.")}, code="value_required")
-    _check_percentage(indicator, measurement.value, "value")
+    check_number(indicator, measurement.value, "value")
 
 
 @transaction.atomic
