@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from sabor.core.models import Municipality
 from sabor.monitoring import services
@@ -86,7 +87,8 @@ def _check(*, municipality: Municipality, kind: str, table: list[list[str]]) -> 
         result.errors.append(_("The file has column names but no rows of data."))
         return result
     if len(rows) - 1 > MAX_ROWS:
-        result.errors.append(_("At most %(max)s rows can be imported at once.") % {"max": MAX_ROWS})
+        result.errors.append(ngettext("At most %(max)s row can be imported at once.",
+                                      "At most %(max)s rows can be imported at once.", MAX_ROWS) % {"max": MAX_ROWS})
         return result
     indicators = {i.code: i for i in Indicator.objects.filter(municipality=municipality)
                   .select_related("plan_node__plan")}

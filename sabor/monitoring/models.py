@@ -58,6 +58,7 @@ class Indicator(models.Model):
     name = models.CharField(_("name"), max_length=300)
     name_en = models.CharField(_("name in English"), max_length=300, blank=True)
     unit = models.CharField(_("unit"), max_length=40, help_text=_("e.g. %, people, km, BGN"))
+    unit_en = models.CharField(_("unit in English"), max_length=40, blank=True)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.NUMBER)
     level = models.CharField(_("level"), max_length=10, choices=Level.choices, default=Level.RESULT)
     direction = models.CharField(_("desired change"), max_length=10, choices=DirectionChoice.choices,

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from sabor.core.decorators import office_view
@@ -196,8 +197,9 @@ def import_values(request):
             messages.error(request, " ".join(error.messages))
             return redirect("office:import")
         del request.session[IMPORT_SESSION_KEY]
-        messages.success(request, _("Imported: %(count)s rows saved; values wait for verification.")
-                         % {"count": changed})
+        messages.success(request, ngettext("Imported: %(count)s row saved; values wait for verification.",
+                                           "Imported: %(count)s rows saved; values wait for verification.",
+                                           changed) % {"count": changed})
         return redirect("office:import")
     if request.method == "POST" and form.is_valid():
         try:

@@ -18,7 +18,7 @@ from sabor.monitoring import live
 from sabor.monitoring.models import Indicator, Measurement, Target
 from sabor.monitoring.selectors import plan_changed
 
-INDICATOR_FIELDS = ["plan_node", "project", "policy", "code", "name", "name_en", "unit", "kind", "level",
+INDICATOR_FIELDS = ["plan_node", "project", "policy", "code", "name", "name_en", "unit", "unit_en", "kind", "level",
                     "direction", "aggregation", "allows_negative", "baseline_value", "baseline_year", "range_low",
                     "range_high", "weight",
                     "definition", "formula", "source", "collection_method", "frequency", "responsible",

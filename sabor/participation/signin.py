@@ -14,6 +14,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from sabor.accounts.models import StakeholderGroup
 from sabor.participation import registrations
@@ -74,7 +75,8 @@ def _check(*, meeting: Meeting, table: list[list[str]]) -> tuple[list[Row], list
     if "name" not in columns or "group" not in columns:
         return [], [_("The first row must name the columns; “name” and “group” are required.")]
     if len(table) - 1 > MAX_ROWS:
-        return [], [_("A list may have at most %(count)s rows.") % {"count": MAX_ROWS}]
+        return [], [ngettext("A list may have at most %(count)s row.", "A list may have at most %(count)s rows.",
+                             MAX_ROWS) % {"count": MAX_ROWS}]
     groups = _groups()
     settlements = {}
     for settlement in meeting.municipality.settlements.all():
