@@ -219,7 +219,7 @@ def test_staff_import_a_file_after_a_preview(site, page):
     page.get_by_role("button", name="Провери файла").click()
     page.get_by_role("button", name="Внеси тези редове").click()
     page.wait_for_load_state()
-    assert "Внесено: записани са 1 реда" in page.locator(".messages").inner_text()
+    assert "Внесено: записан е 1 ред;" in page.locator(".messages").inner_text()
 
 
 def test_a_civic_monitor_challenges_a_value_on_the_indicator_page(site, page):

@@ -25,6 +25,7 @@ office_patterns = ([
     path("observations/<int:pk>/answer/", monitoring_office.observation_answer, name="observation_answer"),
     path("indicators/<int:pk>/", monitoring_office.indicator_values, name="indicator_values"),
     path("measurements/<int:pk>/submit/", monitoring_office.submit_measurement, name="measurement_submit"),
+    path("measurements/<int:pk>/delete/", monitoring_office.delete_measurement, name="measurement_delete"),
     path("measurements/queue/", monitoring_office.verification_queue, name="verification_queue"),
     path("measurements/<int:pk>/review/", monitoring_office.review_measurement, name="measurement_review"),
     path("methodology/", monitoring_office.methodology_office, name="methodology"),

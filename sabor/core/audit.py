@@ -6,6 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Q
 from django.utils import translation
@@ -41,6 +42,7 @@ ACTIONS: dict[str, Any] = {
     "measurement.submitted": _("Measurement submitted"),
     "measurement.verified": _("Measurement verified"),
     "measurement.returned": _("Measurement returned for correction"),
+    "measurement.deleted": _("Draft measurement deleted"),
     "methodology.drafted": _("Methodology draft started"),
     "methodology.updated": _("Methodology draft changed"),
     "methodology.adopted": _("Methodology adopted"),
@@ -112,20 +114,43 @@ def action_label(code: str) -> str:
     return str(ACTIONS.get(code, code))
 
 
-def _value_label(field: str, value: Any) -> str:
+def _value_label(field: str, value: Any, choices: dict[Any, Any]) -> str:
     if value is None or value == "":
         return "—"
     if isinstance(value, bool):
         return str(_("yes") if value else _("no"))
+    if isinstance(value, str) and value in choices:
+        return str(choices[value])
     return str(VALUE_LABELS.get(field, {}).get(value, value))
 
 
-def readable_changes(changes: dict[str, list[Any]]) -> list[tuple[str, str, str]]:
+def _model_field(model: type[models.Model] | None, name: str):
+    if model is None:
+        return None
+    try:
+        return model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+
+
+def _field_label(model: type[models.Model] | None, name: str) -> str:
+    """The changed object's own verbose name for the field, in the page's language; else
+    the label an app registered; a key with a qualifier ("target 2027") keeps it."""
+    base, _space, qualifier = name.partition(" ")
+    field = _model_field(model, base)
+    label = getattr(field, "verbose_name", None) or FIELD_LABELS.get(base) or base.replace("_", " ")
+    return f"{label} {qualifier}" if qualifier else str(label)
+
+
+def readable_changes(changes: dict[str, list[Any]], model: type[models.Model] | None = None
+                     ) -> list[tuple[str, str, str]]:
     """(field label, old value, new value) rows for people to read."""
-    return [
-        (str(FIELD_LABELS.get(field, field)), _value_label(field, old), _value_label(field, new))
-        for field, (old, new) in changes.items()
-    ]
+    rows = []
+    for name, (old, new) in changes.items():
+        field = _model_field(model, name)
+        choices = dict(field.flatchoices) if getattr(field, "choices", None) else {}
+        rows.append((_field_label(model, name), _value_label(name, old, choices), _value_label(name, new, choices)))
+    return rows
 
 
 def record(

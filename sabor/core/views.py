@@ -83,6 +83,10 @@ def _waiting_for(user, municipality) -> list[tuple[str, int, str]]:
         queues.append((_("Values to verify"), Measurement.objects.filter(
             indicator__municipality=municipality, status=Measurement.Status.SUBMITTED).count(),
             reverse("office:verification_queue")))
+    if user.has_perm("monitoring.enter_measurement", municipality):
+        queues.append((_("Your values returned for correction"), Measurement.objects.filter(
+            indicator__municipality=municipality, status=Measurement.Status.RETURNED, entered_by=user).count(),
+            reverse("office:indicator_list") + "#returned"))
     if user.has_perm("participation.manage", municipality):
         queues.append((_("Ideas waiting for an answer"), municipality.ideas.filter(
             status="submitted", is_hidden=False).count(), reverse("office:ideas") + "?status=submitted"))

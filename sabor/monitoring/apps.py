@@ -12,6 +12,8 @@ class MonitoringConfig(AppConfig):
         from sabor.monitoring import files
         from sabor.monitoring.models import AnnualReport
 
-        audit.register_fields({"stage": _("stage"), "decision": _("council decision")},
+        # Keys of the log's changes that are not fields of the changed object.
+        audit.register_fields({"stage": _("stage"), "decision": _("council decision"), "target": _("target"),
+                               "reason": _("reason for returning")},
                               {"stage": dict(AnnualReport.Stage.choices)})
         files.register()

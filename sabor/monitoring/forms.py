@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sabor.core.forms import LocalDecimalField, accept_local_decimals, https_by_default
+from sabor.core.models import in_current_language
 from sabor.core.uploads import validate_upload
 from sabor.monitoring import live
 from sabor.monitoring.models import (
@@ -51,7 +52,7 @@ class MeasurementForm(forms.ModelForm):
             del self.fields["assessment"]
             if indicator.kind != Indicator.Kind.PERCENTAGE:
                 del self.fields["numerator"], self.fields["denominator"]
-            self.fields["value"].label = _("Value (%(unit)s)") % {"unit": indicator.unit}
+            self.fields["value"].label = _("Value (%(unit)s)") % {"unit": in_current_language(indicator, "unit")}
         # Text boxes that take "9,7" as well as "9.7": people type the decimal sign of
         # their language, which number inputs handle inconsistently.
         accept_local_decimals(self, "value", "numerator", "denominator")
@@ -166,8 +167,8 @@ class ApprovalForm(forms.Form):
 class IndicatorForm(forms.ModelForm):
     class Meta:
         model = Indicator
-        fields = ["code", "name", "name_en", "project", "unit", "kind", "level", "direction", "aggregation",
-                  "baseline_value",
+        fields = ["code", "name", "name_en", "project", "unit", "unit_en", "kind", "level", "direction",
+                  "aggregation", "allows_negative", "baseline_value",
                   "baseline_year", "range_low", "range_high", "weight", "definition", "formula", "source",
                   "collection_method", "frequency", "responsible_unit", "quality_checks", "is_public"]
         widgets = {name: forms.Textarea(attrs={"rows": 2}) for name in

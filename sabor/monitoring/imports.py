@@ -1,7 +1,12 @@
 """Importing targets and measured values from CSV or XLSX: every row is checked
 first and all its errors listed; nothing is saved unless every row is valid, and
 then everything is saved in one transaction. Importing the same file again
-changes nothing (rows update the same target or the same draft value)."""
+changes nothing (rows update the same target or the same draft value).
+
+The preview saves every row through the services, as the import does, in a
+transaction it then rolls back: what the services refuse (a value too large for
+the database, a negative count) is reported on its row before anything is
+confirmed, by the very checks that will run when it is."""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from sabor.core.models import Municipality
 from sabor.monitoring import services
@@ -54,6 +60,17 @@ def _decimal(text: str) -> Decimal:
 
 
 def preview(*, municipality: Municipality, kind: str, table: list[list[str]]) -> Preview:
+    result = _check(municipality=municipality, kind=kind, table=table)
+    if result.errors:
+        return result
+    with transaction.atomic():
+        _save(result, actor=None, municipality=municipality)
+        transaction.set_rollback(True)
+    return result
+
+
+def _check(*, municipality: Municipality, kind: str, table: list[list[str]]) -> Preview:
+    """What can be told from the file and the current data without saving."""
     columns = COLUMNS[kind]
     result = Preview(kind=kind, rows=[])
     rows = [row for row in table if any(cell for cell in row)]
@@ -70,7 +87,8 @@ def preview(*, municipality: Municipality, kind: str, table: list[list[str]]) ->
         result.errors.append(_("The file has column names but no rows of data."))
         return result
     if len(rows) - 1 > MAX_ROWS:
-        result.errors.append(_("At most %(max)s rows can be imported at once.") % {"max": MAX_ROWS})
+        result.errors.append(ngettext("At most %(max)s row can be imported at once.",
+                                      "At most %(max)s rows can be imported at once.", MAX_ROWS) % {"max": MAX_ROWS})
         return result
     indicators = {i.code: i for i in Indicator.objects.filter(municipality=municipality)
                   .select_related("plan_node__plan")}
@@ -116,8 +134,6 @@ def preview(*, municipality: Municipality, kind: str, table: list[list[str]]) ->
             services.check_period(indicator, year)
         except ValidationError as error:
             row.errors.extend(error.messages)
-        if indicator.kind == Indicator.Kind.PERCENTAGE and not 0 <= value <= 100:
-            row.errors.append(_("A percentage lies between 0 and 100."))
         if indicator.kind == Indicator.Kind.QUALITATIVE:
             row.errors.append(_("Qualitative indicators are assessed in the back office, not imported."))
         if kind == "measurements" and not row.errors:
@@ -145,24 +161,39 @@ def _exists(kind, indicator, year, settlement, sex, age_group) -> bool:
 def apply(*, actor, municipality: Municipality, kind: str, rows: list[dict]) -> int:
     """Saves the previewed rows, checking them again; all or nothing. Returns how many changed."""
     table = [COLUMNS[kind]] + [[row.get(column, "") for column in COLUMNS[kind]] for row in rows]
-    checked = preview(municipality=municipality, kind=kind, table=table)
+    checked = _check(municipality=municipality, kind=kind, table=table)
+    changed = _save(checked, actor=actor, municipality=municipality) if checked.valid else 0
     if not checked.valid:
+        transaction.set_rollback(True)
         raise ValidationError(_("The data changed since the preview; upload the file again."), code="stale")
-    indicators = {i.code: i for i in Indicator.objects.filter(municipality=municipality)}
+    return changed
+
+
+def _save(checked: Preview, *, actor, municipality: Municipality) -> int:
+    """Saves each valid row through the services, each in its own savepoint; a row the
+    services refuse gets their messages. Returns how many rows changed."""
+    indicators = {i.code: i for i in Indicator.objects.filter(municipality=municipality)
+                  .select_related("plan_node__plan")}
     settlements = {s.ekatte: s for s in municipality.settlements.all()}
     changed = 0
     for row in checked.rows:
-        if row.action == "unchanged":
+        if row.errors or row.action == "unchanged":
             continue
         indicator, year, value = indicators[row.values["code"]], int(row.values["year"]), _decimal(row.values["value"])
-        if kind == "targets":
-            services.set_target(actor=actor, indicator=indicator, period=year, value=value)
+        try:
+            with transaction.atomic():
+                if checked.kind == "targets":
+                    services.set_target(actor=actor, indicator=indicator, period=year, value=value)
+                else:
+                    measurement = services.save_measurement(
+                        actor=actor, indicator=indicator, period=year,
+                        settlement=settlements.get(row.values.get("ekatte") or ""), sex=row.values.get("sex", ""),
+                        age_group=row.values.get("age_group", ""), value=value,
+                        source=row.values.get("source", "")[:300])
+                    services.submit_measurement(actor=actor, measurement=measurement)
+        except ValidationError as error:
+            row.errors.extend(error.messages)
+            row.action = ""
         else:
-            settlement = settlements.get(row.values.get("ekatte") or "")
-            measurement = services.save_measurement(actor=actor, indicator=indicator, period=year,
-                                                    settlement=settlement, sex=row.values.get("sex", ""),
-                                                    age_group=row.values.get("age_group", ""), value=value,
-                                                    source=row.values.get("source", "")[:300])
-            services.submit_measurement(actor=actor, measurement=measurement)
-        changed += 1
+            changed += 1
     return changed

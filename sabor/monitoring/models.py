@@ -81,6 +81,7 @@ class Indicator(models.Model):
     name = models.CharField(_("name"), max_length=300)
     name_en = models.CharField(_("name in English"), max_length=300, blank=True)
     unit = models.CharField(_("unit"), max_length=40, help_text=_("e.g. %, people, km, BGN"))
+    unit_en = models.CharField(_("unit in English"), max_length=40, blank=True)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.NUMBER)
     level = models.CharField(_("level"), max_length=10, choices=Level.choices, default=Level.RESULT)
     direction = models.CharField(_("desired change"), max_length=10, choices=DirectionChoice.choices,
@@ -94,6 +95,9 @@ class Indicator(models.Model):
                                     blank=True)
     range_high = models.DecimalField(_("highest acceptable value"), max_digits=16, decimal_places=4, null=True,
                                      blank=True)
+    allows_negative = models.BooleanField(
+        _("values may be negative"), default=False,
+        help_text=_("Only for a change or a balance; counts, amounts and lengths cannot be below zero."))
     weight = models.DecimalField(_("weight"), max_digits=6, decimal_places=2, default=Decimal(1),
                                  validators=[MinValueValidator(Decimal(0))])
     # The indicator passport.
@@ -142,6 +146,8 @@ class Indicator(models.Model):
             errors["range_low"] = _("Give at least one end of the acceptable range.")
         if self.range_low is not None and self.range_high is not None and self.range_low > self.range_high:
             errors["range_high"] = _("The highest value cannot be below the lowest.")
+        if self.baseline_value is not None and self.baseline_value < 0 and not self.allows_negative:
+            errors["baseline_value"] = _("This indicator cannot be below zero.")
         if self.kind == self.Kind.PERCENTAGE and self.baseline_value is not None \
                 and not Decimal(0) <= self.baseline_value <= Decimal(100):
             errors["baseline_value"] = _("A percentage lies between 0 and 100.")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from sabor.core.decorators import office_view
@@ -18,21 +21,34 @@ from sabor.monitoring.forms import AdoptForm, AnswerForm, ImportForm, Measuremen
 from sabor.monitoring.models import Indicator, Measurement, Methodology, Observation
 
 
+def natural_key(code: str) -> tuple:
+    """О2 before О10: the digits of a code compare as numbers, the rest as text."""
+    return tuple(int(part) if part.isdecimal() else part.casefold() for part in re.split(r"(\d+)", code))
+
+
 def _indicators(request):
     return Indicator.objects.filter(municipality=request.municipality).select_related("plan_node__plan")
 
 
 @office_view("monitoring.enter_measurement")
 def indicator_list(request):
-    indicators = _indicators(request).order_by("plan_node__plan__start_year", "code")
-    return render(request, "monitoring/office/indicator_list.html", {"indicators": indicators})
+    indicators = sorted(_indicators(request), key=lambda i: (
+        i.plan_node.plan.start_year if i.plan_node_id else 0, natural_key(i.code), i.pk))
+    returned = (Measurement.objects.filter(indicator__municipality=request.municipality, entered_by=request.user,
+                                           status=Measurement.Status.RETURNED)
+                .select_related("indicator", "settlement").order_by("indicator__code", "period"))
+    return render(request, "monitoring/office/indicator_list.html", {"indicators": indicators,
+                                                                     "returned": returned})
 
 
 @office_view("monitoring.enter_measurement")
 def indicator_values(request, pk: int):
     indicator = get_object_or_404(_indicators(request).select_related("municipality"), pk=pk)
-    measurements = (indicator.measurements.select_related("settlement", "entered_by", "verified_by")
-                    .order_by("-period", "settlement__name", "sex", "age_group"))
+    measurements = list(indicator.measurements.select_related("settlement", "entered_by", "verified_by")
+                        .order_by("-period", "settlement__name", "sex", "age_group"))
+    for measurement in measurements:
+        measurement.indicator = indicator
+        measurement.may_delete = request.user.has_perm("monitoring.delete_measurement", measurement)
     form = MeasurementForm(*submitted(request, files=True), indicator=indicator, prefix="m")
     if request.method == "POST" and form.is_valid():
         try:
@@ -66,10 +82,26 @@ def submit_measurement(request, pk: int):
     return redirect("office:indicator_values", pk=measurement.indicator_id)
 
 
+@office_view("monitoring.enter_measurement")
+@require_POST
+def delete_measurement(request, pk: int):
+    measurement = get_object_or_404(Measurement.objects.filter(indicator__municipality=request.municipality)
+                                    .select_related("indicator__municipality"), pk=pk)
+    if not request.user.has_perm("monitoring.delete_measurement", measurement):
+        raise PermissionDenied
+    services.delete_measurement(actor=request.user, measurement=measurement)
+    messages.success(request, _("The draft has been deleted."))
+    return redirect("office:indicator_values", pk=measurement.indicator_id)
+
+
 def _queue(request):
-    return (Measurement.objects.filter(indicator__municipality=request.municipality,
-                                       status=Measurement.Status.SUBMITTED)
-            .select_related("indicator", "settlement", "entered_by").order_by("indicator__code", "period"))
+    measurements = list(Measurement.objects.filter(indicator__municipality=request.municipality,
+                                                   status=Measurement.Status.SUBMITTED)
+                        .select_related("indicator__municipality", "settlement", "entered_by")
+                        .order_by("indicator__code", "period"))
+    for measurement in measurements:
+        measurement.may_verify = request.user.has_perm("monitoring.verify_this_measurement", measurement)
+    return measurements
 
 
 @office_view("monitoring.verify_measurement")
@@ -165,8 +197,9 @@ def import_values(request):
             messages.error(request, " ".join(error.messages))
             return redirect("office:import")
         del request.session[IMPORT_SESSION_KEY]
-        messages.success(request, _("Imported: %(count)s rows saved; values wait for verification.")
-                         % {"count": changed})
+        messages.success(request, ngettext("Imported: %(count)s row saved; values wait for verification.",
+                                           "Imported: %(count)s rows saved; values wait for verification.",
+                                           changed) % {"count": changed})
         return redirect("office:import")
     if request.method == "POST" and form.is_valid():
         try:

@@ -43,3 +43,31 @@ def report_is_before_council(user, report) -> bool:
 rules.add_perm("monitoring.view_report", report_is_public | may_prepare_report
                | (is_councillor & report_is_before_council))
 rules.add_perm("monitoring.manage_report", is_me)
+
+
+# Per value. Four eyes (the methodology): a value is verified by someone other than
+# whoever entered it, so the M&E officer cannot verify their own; a draft, not yet
+# part of the record, may be deleted by whoever entered it.
+@rules.predicate
+def entered_it(user, measurement) -> bool:
+    return getattr(measurement, "entered_by_id", None) is not None and measurement.entered_by_id == user.pk
+
+
+@rules.predicate
+def is_draft(user, measurement) -> bool:
+    return getattr(measurement, "status", None) == "draft"
+
+
+def _in_its_municipality(predicate):
+    @rules.predicate(name=f"of_its_municipality({predicate.name})")
+    def check(user, measurement) -> bool:
+        indicator = getattr(measurement, "indicator", None)
+        return indicator is not None and predicate(user, indicator.municipality)
+
+    return check
+
+
+rules.add_perm("monitoring.verify_this_measurement",
+               _in_its_municipality(has_role(Role.ME_OFFICER)) & ~entered_it)
+rules.add_perm("monitoring.delete_measurement",
+               _in_its_municipality(has_role(Role.STAFF, Role.ME_OFFICER, Role.ADMINISTRATOR)) & entered_it & is_draft)

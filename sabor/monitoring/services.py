@@ -8,17 +8,19 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sabor.core import audit
+from sabor.core import audit, notices
 from sabor.core.models import Municipality
 from sabor.monitoring import live
 from sabor.monitoring.models import Indicator, Measurement, Target
 from sabor.monitoring.selectors import plan_changed
 
-INDICATOR_FIELDS = ["plan_node", "project", "policy", "code", "name", "name_en", "unit", "kind", "level", "direction",
-                    "aggregation", "baseline_value", "baseline_year", "range_low", "range_high", "weight",
+INDICATOR_FIELDS = ["plan_node", "project", "policy", "code", "name", "name_en", "unit", "unit_en", "kind", "level",
+                    "direction", "aggregation", "allows_negative", "baseline_value", "baseline_year", "range_low",
+                    "range_high", "weight",
                     "definition", "formula", "source", "collection_method", "frequency", "responsible",
                     "responsible_unit", "quality_checks", "is_public", "live_source", "live_key"]
 MEASUREMENT_FIELDS = ["value", "numerator", "denominator", "assessment", "source", "evidence_url", "evidence_file",
@@ -72,13 +74,30 @@ def check_period(indicator: Indicator, period: int) -> None:
 @transaction.atomic
 def set_target(*, actor, indicator: Indicator, period: int, value: Decimal) -> Target:
     check_period(indicator, period)
-    _check_percentage(indicator, value, "value")
+    check_number(indicator, value, "value")
     target, created = Target.objects.update_or_create(indicator=indicator, period=period,
                                                       defaults={"value": value})
     audit.record(actor=actor, action="target.set", obj=indicator, municipality=indicator.municipality,
                  changes={f"target {period}": [None, str(value)]})
     _changed(indicator)
     return target
+
+
+def check_number(indicator: Indicator, value: Decimal | None, field: str) -> None:
+    """The one check of a number given for an indicator (a value or a target), typed in
+    or imported: one the database can hold, not below zero unless the indicator allows
+    it, a percentage between 0 and 100."""
+    if value is None:
+        return
+    if not value.is_finite():
+        raise ValidationError({field: _("Enter a number.")}, code="not_finite")
+    try:
+        Target._meta.get_field("value").run_validators(value)
+    except ValidationError as error:
+        raise ValidationError({field: error.messages}, code="number_too_large") from None
+    if value < 0 and not indicator.allows_negative:
+        raise ValidationError({field: _("This indicator cannot be below zero.")}, code="negative")
+    _check_percentage(indicator, value, field)
 
 
 def _check_percentage(indicator: Indicator, value: Decimal | None, field: str) -> None:
@@ -108,7 +127,7 @@ def _check_measurement(indicator: Indicator, measurement: Measurement) -> None:
         measurement.value = (measurement.numerator / measurement.denominator * 100).quantize(Decimal("0.0001"))
     if measurement.value is None:
         raise ValidationError({"value": _("Enter the value.")}, code="value_required")
-    _check_percentage(indicator, measurement.value, "value")
+    check_number(indicator, measurement.value, "value")
 
 
 @transaction.atomic
@@ -190,7 +209,32 @@ def return_measurement(*, actor, measurement: Measurement, reason: str) -> Measu
     measurement.status = Measurement.Status.RETURNED
     measurement.return_reason = reason.strip()
     measurement.save(update_fields=["status", "return_reason", "updated_at"])
+    indicator = measurement.indicator
     audit.record(actor=actor, action="measurement.returned", obj=measurement,
-                 municipality=measurement.indicator.municipality, changes={"reason": [None, reason.strip()]})
-    _changed(measurement.indicator)
+                 municipality=indicator.municipality, changes={"reason": [None, reason.strip()]})
+    _changed(indicator)
+    if measurement.entered_by_id and measurement.entered_by_id != getattr(actor, "pk", None):
+        # Whoever entered the value corrects it: they hear of it at once, not when they next look.
+        notices.notify(users=[measurement.entered_by], municipality=indicator.municipality,
+                       url=reverse("office:indicator_values", args=[indicator.pk]),
+                       message=lambda user: _("Your value of %(code)s for %(year)s was returned for correction: "
+                                              "%(reason)s") % {"code": indicator.code, "year": measurement.period,
+                                                               "reason": measurement.return_reason})
     return measurement
+
+
+@transaction.atomic
+def delete_measurement(*, actor, measurement: Measurement) -> None:
+    """Its author deletes a draft that should not have been entered. Once submitted a value
+    is part of the record: it is returned and corrected, never deleted."""
+    measurement = _transition(measurement, {Measurement.Status.DRAFT})
+    if measurement.entered_by_id is None or measurement.entered_by_id != getattr(actor, "pk", None):
+        raise ValidationError(_("Only whoever entered a draft can delete it."), code="not_own_draft")
+    indicator = measurement.indicator
+    audit.record(actor=actor, action="measurement.deleted", obj=measurement, municipality=indicator.municipality,
+                 changes={field: [value, None] for field, (_none, value)
+                          in audit.diff({}, audit.snapshot(measurement, MEASUREMENT_FIELDS)).items()})
+    evidence = measurement.evidence_file
+    measurement.delete()
+    if evidence:
+        transaction.on_commit(lambda: evidence.storage.delete(evidence.name))

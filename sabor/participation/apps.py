@@ -9,8 +9,8 @@ class ParticipationConfig(AppConfig):
 
     def ready(self):
         from sabor.accounts import services as accounts
-        from sabor.core import audit
-        from sabor.participation import files, personal_data, selectors  # noqa: F401  (selectors registers live sources)
+        from sabor.core import audit, notices
+        from sabor.participation import files, notifications, personal_data, selectors  # noqa: F401  (selectors registers live sources)
         from sabor.participation.models import Idea, Meeting
 
         audit.register_fields(
@@ -28,3 +28,4 @@ class ParticipationConfig(AppConfig):
         accounts.PERSONAL_DATA_SECTIONS["participation"] = personal_data.export
         files.register()
         accounts.ACCOUNT_DELETION_STEPS.append(personal_data.forget)
+        notices.register(notifications.notify)

@@ -83,6 +83,11 @@ class Idea(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def takes_supports(self) -> bool:
+        """A rejected idea, or one merged into another (which gathers the supports), takes none."""
+        return self.status not in (self.Status.REJECTED, self.Status.MERGED)
+
 
 class IdeaAttachment(models.Model):
     idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("idea"))

@@ -138,7 +138,7 @@ def support(*, actor: User, idea: Idea) -> bool:
     """Supports the idea; True if this call added the support. The unique constraint
     settles any race: a second support of the same person is refused by the database."""
     _open_for_people(idea)
-    if idea.status in (Idea.Status.REJECTED, Idea.Status.MERGED):
+    if not idea.takes_supports:
         raise ValidationError(_("This idea no longer takes supports."), code="closed")
     try:
         with transaction.atomic():

@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from sabor.core.decorators import office_view
@@ -179,7 +180,9 @@ def check_in(request, pk: int):
             messages.error(request, " ".join(error.messages))
             return redirect("office:check_in", pk=pk)
         del request.session[SIGNIN_SESSION_KEY]
-        messages.success(request, _("The sign-in list has been imported: %(count)s people.") % {"count": count})
+        messages.success(request, ngettext("The sign-in list has been imported: %(count)s person.",
+                                           "The sign-in list has been imported: %(count)s people.", count)
+                         % {"count": count})
         return redirect("office:check_in", pk=pk)
     if action not in (None, "walk_in", "preview", "confirm"):
         raise Http404

@@ -1,7 +1,9 @@
 """Importing a paper sign-in list (CSV or XLSX) into a meeting's attendance: a preview
 lists every row's errors, nothing is saved unless all rows are valid, and a person
 already on the list (same email, or same name) is checked in rather than added again,
-so importing the same file twice changes nothing."""
+so importing the same file twice changes nothing. The preview saves the rows as the
+import does, in a transaction it rolls back, so that whatever the import would refuse
+is reported on its row first."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from sabor.accounts.models import StakeholderGroup
 from sabor.participation import registrations
@@ -51,6 +54,16 @@ def _key(name: str) -> str:
 
 def preview(*, meeting: Meeting, table: list[list[str]]) -> tuple[list[Row], list[str]]:
     """(rows, errors of the file as a whole)."""
+    rows, errors = _check(meeting=meeting, table=table)
+    if not errors:
+        with transaction.atomic():
+            _save(rows, actor=None, meeting=meeting)
+            transaction.set_rollback(True)
+    return rows, errors
+
+
+def _check(*, meeting: Meeting, table: list[list[str]]) -> tuple[list[Row], list[str]]:
+    """What can be told from the file and the list so far without saving."""
     if not table:
         return [], [_("The file is empty.")]
     header = [cell.strip().lower() for cell in table[0]]
@@ -62,7 +75,8 @@ def preview(*, meeting: Meeting, table: list[list[str]]) -> tuple[list[Row], lis
     if "name" not in columns or "group" not in columns:
         return [], [_("The first row must name the columns; “name” and “group” are required.")]
     if len(table) - 1 > MAX_ROWS:
-        return [], [_("A list may have at most %(count)s rows.") % {"count": MAX_ROWS}]
+        return [], [ngettext("A list may have at most %(count)s row.", "A list may have at most %(count)s rows.",
+                             MAX_ROWS) % {"count": MAX_ROWS}]
     groups = _groups()
     settlements = {}
     for settlement in meeting.municipality.settlements.all():
@@ -105,9 +119,18 @@ def apply(*, actor, meeting: Meeting, rows: list[dict[str, str]]) -> int:
     table = [["name", "group", "settlement", "organisation", "email"]] + [
         [row.get("name", ""), row.get("group", ""), row.get("settlement", ""), row.get("organisation", ""),
          row.get("email", "")] for row in rows]
-    checked, errors = preview(meeting=meeting, table=table)
+    checked, errors = _check(meeting=meeting, table=table)
+    if not errors and not any(row.errors for row in checked):
+        _save(checked, actor=actor, meeting=meeting)
     if errors or any(row.errors for row in checked):
+        transaction.set_rollback(True)
         raise ValidationError(_("The list has changed or has errors; upload it again."), code="invalid")
+    return len(checked)
+
+
+def _save(checked: list[Row], *, actor, meeting: Meeting) -> None:
+    """Saves each valid row through the services in its own savepoint; a row they refuse
+    gets their messages."""
     groups = _groups()
     settlements = {}
     for settlement in meeting.municipality.settlements.all():
@@ -116,15 +139,20 @@ def apply(*, actor, meeting: Meeting, rows: list[dict[str, str]]) -> int:
     by_email = {r.email.lower(): r for r in meeting.registrations.exclude(email="")}
     by_name = {_key(r.name): r for r in meeting.registrations.all()}
     for row in checked:
+        if row.errors:
+            continue
         values = row.values
         known = by_email.get(values.get("email", "").lower()) or by_name.get(_key(values["name"]))
-        if known is not None:
-            if known.checked_in_at is None:
-                registrations.check_in(actor=actor, registration=known)
-            continue
-        registrations.walk_in(actor=actor, meeting=meeting, name=values["name"],
-                              stakeholder_group=groups[values["group"].lower()],
-                              settlement=settlements.get(_key(values.get("settlement", ""))),
-                              organisation_name=values.get("organisation", ""), email=values.get("email", ""),
-                              source=Registration.Source.PAPER, at=min(meeting.starts_at, timezone.now()))
-    return len(checked)
+        try:
+            with transaction.atomic():
+                if known is None:
+                    registrations.walk_in(
+                        actor=actor, meeting=meeting, name=values["name"],
+                        stakeholder_group=groups[values["group"].lower()],
+                        settlement=settlements.get(_key(values.get("settlement", ""))),
+                        organisation_name=values.get("organisation", ""), email=values.get("email", ""),
+                        source=Registration.Source.PAPER, at=min(meeting.starts_at, timezone.now()))
+                elif known.checked_in_at is None:
+                    registrations.check_in(actor=actor, registration=known)
+        except ValidationError as error:
+            row.errors.extend(error.messages)

@@ -67,13 +67,16 @@ def meeting_list(request):
 @pages.cached(timeout=60)  # registration opens and closes with the clock
 def meeting_detail(request, pk: int):
     meeting = get_object_or_404(_meetings(request), pk=pk)
-    own = meeting.registrations.filter(user=request.user).exclude(status=Registration.Status.CANCELLED).first() \
-        if request.user.is_authenticated else None
+    mine = meeting.registrations.filter(user=request.user).first() if request.user.is_authenticated else None
+    # A cancelled registration is said to be cancelled, and its holder may register again.
+    cancelled = mine is not None and mine.status == Registration.Status.CANCELLED
+    own = None if cancelled else mine
     form = RegisterForm(user=request.user, municipality=request.municipality) \
         if request.user.is_authenticated and meeting.registration_open() and own is None else None
     stats = selectors.attendance(meeting.registrations.all())
     return render(request, "participation/meeting_detail.html", {
-        "meeting": meeting, "own": own, "form": form, "stats": stats, "chart": attendance_chart(stats),
+        "meeting": meeting, "own": own, "cancelled": cancelled, "form": form, "stats": stats,
+        "chart": attendance_chart(stats),
         "places_left": None if meeting.capacity is None else max(meeting.capacity - stats.registered, 0),
         "attachments": meeting.attachments.all(), "ideas": meeting.ideas.filter(is_hidden=False),
         "groups": [label for value, label in Registration._meta.get_field("stakeholder_group").choices

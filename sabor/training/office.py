@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from sabor.core.decorators import office_view
@@ -135,8 +136,10 @@ def trainees(request, pk: int):
         except ValidationError as error:
             _failed(request, error)
         else:
-            messages.success(request, _("%(count)s trainees completed the programme and received a certificate.")
-                             % {"count": len(done)} if done else _("Nobody else meets the completion rule yet."))
+            messages.success(request, ngettext(
+                "%(count)s trainee completed the programme and received a certificate.",
+                "%(count)s trainees completed the programme and received a certificate.", len(done))
+                % {"count": len(done)} if done else _("Nobody else meets the completion rule yet."))
             return redirect("office:trainees", pk=pk)
     elif action == "feedback":
         paper = programme.enrolments.filter(status__in=TAKING_PART, feedback__isnull=True)
@@ -218,7 +221,8 @@ def session(request, pk: int):
         except ValidationError as error:
             _failed(request, error)
         else:
-            messages.success(request, _("Attendance saved: %(count)s present.") % {"count": count})
+            messages.success(request, ngettext("Attendance saved: %(count)s present.",
+                                               "Attendance saved: %(count)s present.", count) % {"count": count})
             return redirect("office:session", pk=pk)
     elif action is not None:
         raise Http404

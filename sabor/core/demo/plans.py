@@ -349,6 +349,9 @@ def _tree(plan: Plan, tree, parent=None) -> None:
         _tree(plan, children, node)
 
 
+UNITS_EN = {"брой": "units", "души": "people", "ха": "ha", "км": "km", "%": "%", "легла": "beds", "кг": "kg"}
+
+
 def _indicators(plan: Plan, rows, clerk: User, officer: User) -> None:
     nodes = {node.code: node for node in plan.nodes.all()}
     for (code, ind_code, name, name_en, unit, kind, level, direction, aggregation, baseline, baseline_year,
@@ -357,7 +360,8 @@ def _indicators(plan: Plan, rows, clerk: User, officer: User) -> None:
             continue
         indicator = monitoring.create_indicator(
             actor=officer, municipality=plan.municipality, plan_node=nodes[code], code=ind_code, name=name,
-            name_en=name_en, unit=unit, kind=kind, level=level, direction=direction, aggregation=aggregation,
+            name_en=name_en, unit=unit, unit_en=UNITS_EN.get(unit, ""), kind=kind, level=level, direction=direction,
+            aggregation=aggregation,
             baseline_value=Decimal(str(baseline)), baseline_year=baseline_year, source=source, responsible=clerk,
             responsible_unit="Дирекция „Устройство на територията и проекти“")
         for year, value in targets.items():

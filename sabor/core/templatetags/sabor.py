@@ -24,8 +24,10 @@ def audit_action(code):
 
 
 @register.filter
-def audit_changes(changes):
-    return readable_changes(changes or {})
+def audit_changes(entry):
+    """An audit entry's changes, named by the changed object's model where it still exists."""
+    model = entry.content_type.model_class() if entry.content_type_id else None
+    return readable_changes(entry.changes or {}, model)
 
 
 @register.filter
