@@ -188,8 +188,24 @@ def test_a_value_is_entered_verified_and_then_shown_in_public(site, browser):
     officer.wait_for_load_state()
     assert "готов" in officer.locator("#report-status-label").inner_text()
     audit_accessibility(officer, "office-report")
-    pdf = officer.request.get(site + officer.get_by_role("link", name="PDF").get_attribute("href"))
-    assert pdf.ok and pdf.body()[:4] == b"%PDF"
+    pdf_url = site + officer.get_by_role("link", name="PDF").get_attribute("href")
+    assert officer.request.get(pdf_url).body()[:4] == b"%PDF"
+    # Not public until the council has approved it and it is published.
+    visitor = browser.new_context().new_page()
+    assert visitor.request.get(pdf_url).status == 404
+    officer.get_by_role("button", name="Внеси в общинския съвет").click()
+    officer.wait_for_load_state()
+    officer.get_by_label("Номер на решението на общинския съвет").fill("512")
+    officer.get_by_label("Дата на решението на общинския съвет").fill("2025-03-27")
+    officer.get_by_role("button", name="Впиши приемането").click()
+    officer.wait_for_load_state()
+    assert visitor.request.get(pdf_url).status == 404
+    officer.get_by_role("button", name="Публикуване").click()
+    officer.wait_for_load_state()
+    audit_accessibility(officer, "office-report-published")
+    visitor.goto(site + "/reports/")
+    assert "512" in visitor.locator("main").inner_text()
+    assert visitor.request.get(pdf_url).status == 200
     officer.goto(site + "/office/measurements/queue/")
     audit_accessibility(officer, "office-verification-queue")
     officer.get_by_role("button", name="Потвърди – П2 2025").click()

@@ -14,7 +14,7 @@ import pytest
 from django.apps import apps
 from django.core.cache import cache
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from sabor.accounts import services as accounts
 from sabor.accounts.models import Role
@@ -179,3 +179,16 @@ def test_the_notice_says_what_is_kept_and_why(client_for, municipality, language
     body = client.get("/privacy/").content.decode()
     section = body.split('id="deleting"')[1]
     assert kept in section and ("провери" in section or "verifiable" in section)
+
+
+def test_notifications_written_before_they_referred_to_the_person_lose_the_copied_name(municipality, resident):
+    person = testing.make_member(municipality, user=testing.make_user(EMAIL, name=NAME))
+    old = Notification.objects.create(user=resident, municipality=municipality,
+                                      text=f"Нов коментар по „Пейки“ от {NAME}.")
+    accounts.delete_account(user=person)
+    old.refresh_from_db()
+    assert NAME not in old.text
+    with translation.override("bg"):
+        assert old.display_text == "Нов коментар по „Пейки“ от Изтрит потребител."
+    with translation.override("en"):
+        assert old.display_text.endswith("от Deleted user.")  # named in the reader's language
