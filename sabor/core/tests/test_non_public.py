@@ -22,7 +22,7 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from sabor.accounts.models import Role
-from sabor.core import testing
+from sabor.core import files, testing
 from sabor.monitoring import evaluations, methodology, observations, reports
 from sabor.monitoring import services as monitoring
 from sabor.monitoring.models import AnnualReport
@@ -207,6 +207,9 @@ FILLERS = {
     "<slug:slug>": lambda world: world["slugs"],
     "<int:pk>": lambda world: world["ids"],
     "<int:comment_pk>": lambda world: world["ids"],
+    # Every stored file of every kind an app registers, so a new kind of upload is covered too.
+    "<path:name>": lambda world: sorted(name for kind in files.KINDS for name in kind.model._default_manager
+                                        .exclude(**{kind.field: ""}).values_list(kind.field, flat=True)),
 }
 PARAMETER = re.compile(r"<[^>]+>")
 # Searches and filters: every list asked for the markers themselves.
