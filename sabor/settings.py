@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # Django's own form templates, for FORM_RENDERER below
     "rules.apps.AutodiscoverRulesConfig",
     "allauth",
     "allauth.account",
@@ -89,6 +90,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Forms render through the project's templates, so that sabor/templates/django/forms/
+# adds the error summary to every form.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # --- Database -----------------------------------------------------------------
 # SQLite (WAL mode) is the embedded default; PostgreSQL is chosen by DATABASE_URL.
