@@ -6,6 +6,7 @@ checker) run their check on each page as it is visited."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.urls import Resolver404, resolve
@@ -45,8 +46,8 @@ def _view_name(path: str) -> str | None:
         return None
 
 
-def public_pages(page, site: str, *, extra: tuple[str, ...] = ()) -> Iterator[str]:
-    """Opens every public page in `page`, yielding its address once it has loaded."""
+def public_pages(page, site: str, *, extra: tuple[str, ...] = ()) -> Iterator[tuple[str, Any]]:
+    """Opens every public page in `page`, yielding its address and response once it has loaded."""
     from sabor.training.models import Certificate
 
     certificate = Certificate.objects.order_by("pk").first()
@@ -59,7 +60,7 @@ def public_pages(page, site: str, *, extra: tuple[str, ...] = ()) -> Iterator[st
         response = page.goto(site + address)
         assert response is not None and response.status < 500, f"{address} answered {response and response.status}"
         views.add(_view_name(urlsplit(address).path) or "")
-        yield address
+        yield address, response
         for link in page.evaluate(LINKS):
             parts = urlsplit(link)
             if f"{parts.scheme}://{parts.netloc}" != site or parts.path in seen_paths:

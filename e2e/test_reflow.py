@@ -22,8 +22,8 @@ CULPRITS = """(width) => {
     }
     const parent = element.parentElement && element.parentElement.getBoundingClientRect();
     if (!inside && !(parent && parent.right > width + 0.5)) {
-      out.push(element.tagName.toLowerCase() + (element.className ? '.' + String(element.className).split(' ').join('.') : '')
-               + ' (' + Math.round(box.right) + 'px)');
+      const classes = element.className ? '.' + String(element.className).split(' ').join('.') : '';
+      out.push(element.tagName.toLowerCase() + classes + ' (' + Math.round(box.right) + 'px)');
     }
   }
   return out.slice(0, 4);
@@ -43,7 +43,7 @@ def test_every_public_page_reflows_at_320_px(site, browser, language):
     page = context.new_page()
     set_language(page, site, language)
     visited, too_wide = 0, []
-    for address in public_pages(page, site):
+    for address, _response in public_pages(page, site):
         visited += 1
         too_wide.append(_too_wide(page, address))
     page.goto(site + "/accounts/login/")

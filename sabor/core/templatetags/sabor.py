@@ -1,3 +1,4 @@
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from django import template
@@ -50,3 +51,16 @@ def num(value, places=2):
     rounded = Decimal(value).quantize(quantum)
     text = format(rounded, "f").rstrip("0").rstrip(".") if "." in format(rounded, "f") else format(rounded, "f")
     return number_format(Decimal(text), decimal_pos=None, use_l10n=True, force_grouping=True)
+
+
+@register.filter
+def machine_datetime(value) -> str:
+    """The `datetime` attribute of <time>: a valid HTML date-time string, in UTC to the
+    second (HTML allows at most three decimals of a second; Python writes six)."""
+    if isinstance(value, datetime) and value.tzinfo:
+        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%dT%H:%M:%S")
+    if isinstance(value, date):
+        return value.isoformat()
+    return ""
