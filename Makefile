@@ -43,8 +43,13 @@ PYTEST_STRICT = status=0; $(BIN)/pytest $(1) || status=$$?; \
 test: install
 	@$(call PYTEST_STRICT,-n 2 --dist loadgroup sabor)
 
-## Browser tests in headless Chromium (/usr/bin/chromium).
-e2e: install
+# The W3C Nu HTML checker the browser tests run (with Debian's Java: default-jre-headless).
+VNU_JAR := var/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU_JAR):
+	npm install --prefix var/vnu --no-audit --no-fund --silent vnu-jar@26.9.27
+
+## Browser tests in headless Chromium (/usr/bin/chromium), with the W3C HTML checker.
+e2e: install $(VNU_JAR)
 	@$(call PYTEST_STRICT,e2e)
 
 ## Style and correctness checks of the code.

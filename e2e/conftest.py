@@ -60,8 +60,25 @@ def site(live_server, transactional_db, settings):
     return live_server.url
 
 
+# The pages audited during the current test, name → HTML, for the W3C HTML checker.
+audited_html: dict[str, str] = {}
+
+
+@pytest.fixture(autouse=True)
+def audited_pages_are_valid_html():
+    """Every page a test audits (the flows' back-office pages included) passes the W3C HTML checker."""
+    from e2e.html_checker import html_errors
+
+    audited_html.clear()
+    yield
+    errors = html_errors(audited_html) if audited_html else []
+    assert not errors, f"{len(errors)} HTML errors:\n" + "\n".join(errors[:60])
+
+
 def audit_accessibility(page, name: str) -> None:
-    """Saves a screenshot and fails on any WCAG 2.1 A/AA violation axe-core finds."""
+    """Saves a screenshot and fails on any WCAG 2.1 A/AA violation axe-core finds; keeps the
+    page's HTML for the HTML checker, which runs once the test is over."""
+    audited_html[name] = page.content()
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
     # Evaluated through the DevTools protocol: an injected <script> would be refused by the

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # Django's own form templates, for FORM_RENDERER below
     "rules.apps.AutodiscoverRulesConfig",
     "csp",
     "allauth",
@@ -103,6 +104,10 @@ TEMPLATES = [
     },
 ]
 
+# Forms render through the project's templates, so that sabor/templates/django/forms/
+# adds the error summary to every form.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+
 # --- Database -----------------------------------------------------------------
 # SQLite (WAL mode) is the embedded default; PostgreSQL is chosen by DATABASE_URL.
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'sabor.sqlite3'}")
@@ -140,7 +145,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "sabor.accounts.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]

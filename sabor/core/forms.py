@@ -13,6 +13,19 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
+class ColourInput(forms.TextInput):
+    """The browser's colour picker. It always has a value, of seven characters, so HTML
+    forbids `required` and `maxlength` on it, which Django adds for a required CharField."""
+
+    input_type = "color"
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        for attribute in ("maxlength", "minlength", "required", "placeholder"):
+            context["widget"]["attrs"].pop(attribute, None)
+        return context
+
+
 def https_by_default(field, **kwargs):
     """Form fields for model fields, with web addresses typed without a scheme read as https."""
     if isinstance(field, models.URLField):
@@ -26,8 +39,7 @@ class MunicipalityForm(forms.ModelForm):
         formfield_callback = https_by_default
         fields = ["name", "name_en", "province", "province_en", "description", "description_en", "coat_of_arms",
                   "primary_colour", "accent_colour", "website", "contact_email"]
-        widgets = {"primary_colour": forms.TextInput(attrs={"type": "color"}),
-                   "accent_colour": forms.TextInput(attrs={"type": "color"})}
+        widgets = {"primary_colour": ColourInput(), "accent_colour": ColourInput()}
 
     def clean_coat_of_arms(self):
         image = self.cleaned_data.get("coat_of_arms")

@@ -1,8 +1,10 @@
+import re
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from django import template
 from django.utils.formats import number_format
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 
 from sabor.core.audit import action_label, readable_changes
@@ -30,16 +32,67 @@ def audit_changes(entry):
     return readable_changes(entry.changes or {}, model)
 
 
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+LATIN_WORD = re.compile(r"[a-z]{2}")  # a code (VTR-E8RU, BG051PO002) is no English text
+
+
+def content_language(text) -> str | None:
+    """The language a piece of content is in, as far as its letters tell: Bulgarian with
+    Cyrillic letters, English with Latin words only, None without words (a number, a code)."""
+    text = str(text or "")
+    if CYRILLIC.search(text):
+        return "bg"
+    return "en" if LATIN_WORD.search(text) else None
+
+
+def _differs(text) -> str | None:
+    language = content_language(text)
+    return language if language and language != (get_language() or "bg")[:2] else None
+
+
+@register.filter
+def lang_attr(text):
+    """` lang="…"` for the element that holds `text` (user content: a title, a comment,
+    Markdown) when it is in another language than the page, so screen readers switch
+    voice (WCAG 3.1.2); nothing otherwise."""
+    language = _differs(text)
+    return format_html(' lang="{}"', language) if language else ""
+
+
+# A Bulgarian passage inside English text: Cyrillic words with what joins them.
+CYRILLIC_PASSAGE = re.compile(r"[\u0400-\u04ff]+(?:[\s\d.,;:!?„“\"'()/–—-]+[\u0400-\u04ff]+)*[.!?“)]?")
+
+
+@register.filter
+def in_lang(text):
+    """`text`, escaped, inside <span lang="…"> when it is in another language than the page;
+    on an English page, a Bulgarian name inside English words (a count's label naming a
+    process) gets the span by itself."""
+    if text is None:
+        return ""
+    language = _differs(text)
+    if language == "bg" and LATIN_WORD.search(str(text)):
+        return format_html_join("", "{}{}", _passages(str(text)))
+    return format_html('<span lang="{}">{}</span>', language, text) if language else text
+
+
+def _passages(text: str):
+    end = 0
+    for match in CYRILLIC_PASSAGE.finditer(text):
+        yield text[end:match.start()], format_html('<span lang="bg">{}</span>', match.group())
+        end = match.end()
+    yield text[end:], ""
+
+
 @register.filter
 def localised(obj, field="name"):
-    """The object's English `field` on English pages, else its Bulgarian one marked
-    with lang="bg" so screen readers pronounce it in Bulgarian."""
-    original = getattr(obj, field, "") or ""
+    """The object's English `field` on English pages when it has one, else its original,
+    which is in Bulgarian: marked so on English pages."""
     if get_language() != "en":
-        return original
-    english = getattr(obj, f"{field}_en", "") or ""
-    if english:
+        return getattr(obj, field, "") or ""
+    if english := getattr(obj, f"{field}_en", "") or "":
         return english
+    original = getattr(obj, field, "") or ""
     return format_html('<span lang="bg">{}</span>', original) if original else ""
 
 
@@ -52,3 +105,16 @@ def num(value, places=2):
     rounded = half_up(value, int(places))
     text = format(rounded, "f").rstrip("0").rstrip(".") if "." in format(rounded, "f") else format(rounded, "f")
     return number_format(Decimal(text), decimal_pos=None, use_l10n=True, force_grouping=True)
+
+
+@register.filter
+def machine_datetime(value) -> str:
+    """The `datetime` attribute of <time>: a valid HTML date-time string, in UTC to the
+    second (HTML allows at most three decimals of a second; Python writes six)."""
+    if isinstance(value, datetime) and value.tzinfo:
+        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%dT%H:%M:%S")
+    if isinstance(value, date):
+        return value.isoformat()
+    return ""

@@ -83,3 +83,38 @@ def test_the_statements_are_linked_from_every_page_and_name_the_municipality(cli
     assert response.status_code == 200
     assert "Община alpha" in response.content.decode()
     assert testing.XSS not in response.content.decode()
+
+
+def test_content_is_marked_with_its_language_only_where_it_differs_from_the_page():
+    from django.utils import translation
+
+    from sabor.core.templatetags.sabor import content_language, in_lang, lang_attr
+
+    assert [content_language(text) for text in ("Покрит пазар", "Covered market", "VTR-E8RU-RQDH", "2021", "")] == [
+        "bg", "en", None, None, None]
+    with translation.override("en"):
+        assert in_lang("Покрит <пазар>") == '<span lang="bg">Покрит &lt;пазар&gt;</span>'
+        assert in_lang("Covered market") == "Covered market" and in_lang("О4") == '<span lang="bg">О4</span>'
+        assert lang_attr("Пазар за зеленчуци.") == ' lang="bg"' and lang_attr("A market.") == ""
+        # A Bulgarian name inside English words is marked by itself.
+        assert in_lang("forums held: Подготовка на ПИРО (2021)") == (
+            'forums held: <span lang="bg">Подготовка на ПИРО</span> (2021)')
+    with translation.override("bg"):
+        assert in_lang("Покрит пазар") == "Покрит пазар" and lang_attr("Покрит пазар") == ""
+        assert in_lang("Open <data>") == '<span lang="en">Open &lt;data&gt;</span>'
+        assert lang_attr("Open data in English.") == ' lang="en"' and in_lang("VTR-E8RU-RQDH") == "VTR-E8RU-RQDH"
+
+
+def test_user_content_on_english_pages_is_marked_bulgarian(client_for, municipality):
+    from sabor.participation.testing import make_idea
+
+    author = testing.make_member(municipality)
+    idea = make_idea(municipality, author, title="Покрит пазар", description="Пазар за зеленчуци и мед.")
+    client = client_for("alpha.test")
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    body = client.get(f"/ideas/{idea.pk}/").content.decode()
+    assert '<h1><span lang="bg">Покрит пазар</span></h1>' in body
+    assert '<div class="prose" lang="bg"><p>Пазар за зеленчуци и мед.</p>' in body
+    client.post("/i18n/setlang/", {"language": "bg", "next": "/"})
+    body = client.get(f"/ideas/{idea.pk}/").content.decode()
+    assert "<h1>Покрит пазар</h1>" in body and '<div class="prose"><p>Пазар' in body

@@ -8,7 +8,7 @@ from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from sabor.core.templatetags.sabor import localised, num
+from sabor.core.templatetags.sabor import in_lang, localised, num
 from sabor.monitoring.models import Measurement
 
 register = template.Library()
@@ -105,7 +105,7 @@ def _node(parts: list[str], item, link: tuple[str, str], badges: dict[str, str])
             item.without_data) % {"counter": item.without_data}))
     parts.append(
         f'<li><div class="node depth-{int(node.depth)}"><div class="node-title"><span class="node-code">'
-        f'{_escape(node.code)}</span> <span class="tag">{_escape(node.tier_name)}</span> '
+        f'{_escape(in_lang(node.code))}</span> <span class="tag">{_escape(node.tier_name)}</span> '
         f'{_escape(localised(node, "title"))}</div><div class="node-figures">'
         f'{_bar(item.progress_percent, item.bar_percent)} {badges[item.status]}{without}</div></div>')
     if item.indicators:
@@ -114,7 +114,7 @@ def _node(parts: list[str], item, link: tuple[str, str], badges: dict[str, str])
             indicator = report.indicator
             parts.append(
                 f'<li class="indicator-row"><a href="{link[0]}{int(indicator.pk)}{link[1]}"><span class="node-code">'
-                f'{_escape(indicator.code)}</span> {_escape(localised(indicator))}</a> <span class="node-figures">'
+                f'{_escape(in_lang(indicator.code))}</span> {_escape(localised(indicator))}</a> <span class="node-figures">'
                 f'{_figures(report)} {badges[report.status]}</span></li>')
         parts.append("</ul>")
     if item.children:
