@@ -114,8 +114,8 @@ def _node(parts: list[str], item, link: tuple[str, str], badges: dict[str, str])
             indicator = report.indicator
             parts.append(
                 f'<li class="indicator-row"><a href="{link[0]}{int(indicator.pk)}{link[1]}"><span class="node-code">'
-                f'{_escape(in_lang(indicator.code))}</span> {_escape(localised(indicator))}</a> <span class="node-figures">'
-                f'{_figures(report)} {badges[report.status]}</span></li>')
+                f'{_escape(in_lang(indicator.code))}</span> {_escape(localised(indicator))}</a> '
+                f'<span class="node-figures">{_figures(report)} {badges[report.status]}</span></li>')
         parts.append("</ul>")
     if item.children:
         parts.append('<ul class="tree">')
