@@ -28,7 +28,7 @@ def report_list(request):
     return render(request, "monitoring/report_list.html", {"reports": _readable_reports(request)})
 
 
-@office_view("monitoring.evaluate")
+@office_view("monitoring.manage_report")
 def office_reports(request):
     form = NewReportForm(*submitted(request), municipality=request.municipality)
     if request.method == "POST" and form.is_valid():
@@ -51,7 +51,7 @@ STAGE_ACTIONS = {
 }
 
 
-@office_view("monitoring.evaluate")
+@office_view("monitoring.manage_report")
 def office_report(request, pk: int):
     report = get_object_or_404(request.municipality.annual_reports.select_related("plan"), pk=pk)
     action = request.POST.get("action") if request.method == "POST" else None
@@ -83,7 +83,7 @@ def office_report(request, pk: int):
         status=400 if action else 200)
 
 
-@office_view("monitoring.evaluate")
+@office_view("monitoring.manage_report")
 def office_report_status(request, pk: int):
     report = get_object_or_404(request.municipality.annual_reports, pk=pk)
     return JsonResponse({"status": report.status, "label": report.get_status_display(),

@@ -37,7 +37,7 @@ def create_report(*, actor, plan: Plan, year: int) -> AnnualReport:
 
 def _locked(report: AnnualReport, *stages: str) -> AnnualReport:
     """The report locked for a change that only `stages` allow."""
-    report = AnnualReport.objects.select_for_update().select_related("plan").get(pk=report.pk)
+    report = AnnualReport.objects.select_for_update(of=("self",)).select_related("plan").get(pk=report.pk)
     if report.stage not in stages:
         raise ValidationError(_("This cannot be done at the report's stage: %(stage)s.")
                               % {"stage": report.get_stage_display()}, code="wrong_stage")
