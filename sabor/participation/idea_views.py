@@ -19,7 +19,7 @@ from sabor.core import ratelimit, submissions
 from sabor.core.decorators import municipality_required
 from sabor.core.filters import filter_status
 from sabor.core.forms import add_service_errors
-from sabor.core.http import posted_id, submitted
+from sabor.core.http import parse_id, posted_id, submitted
 from sabor.participation import ideas, moderation, notifications, pages, selectors
 from sabor.participation.forms import CommentForm, EditIdeaForm, IdeaFilter, IdeaForm, ReportForm
 from sabor.participation.models import Comment, Idea, Notification, Support
@@ -77,9 +77,9 @@ def idea_detail(request, pk: int):
 @municipality_required
 @login_required
 def idea_new(request):
-    process = request.GET.get("process", "")
+    process = parse_id(request.GET.get("process", ""))
     form = IdeaForm(*submitted(request, files=True), municipality=request.municipality, user=request.user,
-                    initial={"process": process} if process.isdigit() else None)
+                    initial={"process": process} if process else None)
     status = 200
     if request.method == "POST" and form.is_valid():
         if not ratelimit.allow("idea", request.user.pk):
