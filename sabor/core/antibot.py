@@ -1,9 +1,11 @@
 """Protection of public forms against bots without a puzzle for people: a field that
 people do not see and bots fill in, and a signed time stamp, since no person writes
-and sends a form within two seconds of opening it."""
+and sends a form within two seconds of opening it. The stamp carries a random nonce,
+which makes it the form's one-time key as well (`submission_key`, see core.submissions)."""
 
 from __future__ import annotations
 
+import secrets
 import time
 
 from django import forms
@@ -23,14 +25,17 @@ class HumanCheckMixin(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.initial["started"] = signing.dumps(time.time(), salt=SALT)
+        self.initial["started"] = signing.dumps([time.time(), secrets.token_urlsafe(12)], salt=SALT)
 
     def clean(self):
         data = super().clean()
         if data.get("website"):
             raise forms.ValidationError(_("The form could not be sent. Please try again."), code="bot")
         try:
-            started = float(signing.loads(data.get("started") or "", salt=SALT))
+            stamp = signing.loads(data.get("started") or "", salt=SALT)
+            # A form rendered before stamps carried a nonce: its signed stamp is unique enough.
+            started, nonce = stamp if isinstance(stamp, list) else (stamp, data["started"])
+            started = float(started)
         except (signing.BadSignature, TypeError, ValueError):
             raise forms.ValidationError(_("The form has expired. Please send it again."), code="expired") from None
         elapsed = time.time() - started
@@ -40,4 +45,11 @@ class HumanCheckMixin(forms.Form):
             raise forms.ValidationError(_("The form has expired. Please send it again."), code="expired")
         data.pop("website", None)
         data.pop("started", None)
+        self.nonce = str(nonce)
         return data
+
+    def submission_key(self, user, *scope) -> str:
+        """The one-time key of this sending: the rendered form's nonce, for this person and,
+        since one page renders several forms with the same nonce (a reply form under each
+        comment), for the `scope` that tells them apart."""
+        return ":".join(map(str, (type(self).__name__, user.pk, self.nonce, *scope)))

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from sabor.core.http import parse_id
 from sabor.core.models import Municipality
 
 MAX_COAT_OF_ARMS_BYTES = 1024 * 1024
@@ -47,6 +48,20 @@ class MunicipalityForm(forms.ModelForm):
             raise ValidationError(_("The coat of arms may be at most 1 MB; this file is %(size)s KB."),
                                   code="too_large", params={"size": image.size // 1024})
         return image
+
+
+class ModelIdsField(forms.ModelMultipleChoiceField):
+    """Several objects chosen by id (checkboxes), refusing a value that is not an id
+    before the database sees it: SQLite cannot even bind an integer past 64 bits and
+    raises OverflowError, which Django's own field does not expect."""
+
+    def _check_values(self, value):
+        if self.to_field_name is None and not isinstance(value, str):
+            for pk in value:
+                if not parse_id(str(pk)):
+                    raise ValidationError(self.error_messages["invalid_pk_value"], code="invalid_pk_value",
+                                          params={"pk": pk})
+        return super()._check_values(value)
 
 
 class LocalDecimalField(forms.DecimalField):

@@ -28,8 +28,19 @@ def create_from_form(request, form, create, *, success_message: str, redirect_to
     return render(request, template, {**context, "form": form}, status=400 if form.errors else 200)
 
 
+MAX_ID = 2**63 - 1  # the largest bigint: beyond it PostgreSQL refuses the query instead of finding nothing
+
+
+def parse_id(value: str) -> int:
+    """`value` as an id, or 0 (which matches nothing, so a lookup answers 404) when it
+    is not one: only ASCII digits count, since str.isdigit() also takes "²" and "٣"
+    (which int() then refuses or reads as 3), and only within the database's range."""
+    if not (value.isascii() and value.isdigit()) or len(value) > 19:
+        return 0
+    number = int(value)
+    return number if number <= MAX_ID else 0
+
+
 def posted_id(request, name: str) -> int:
-    """The id a form posted under `name`, or 0 (which matches nothing, so the lookup
-    answers 404) when it is missing or not a number."""
-    value = request.POST.get(name, "")
-    return int(value) if value.isdigit() else 0
+    """The id a form posted under `name`, or 0 when it is missing or not an id."""
+    return parse_id(request.POST.get(name, ""))

@@ -137,3 +137,21 @@ class AuditEntry(models.Model):
         if self.actor is not None and self.actor.is_anonymised:
             return f"{_('Deleted user')} ({self.actor_label})"
         return self.actor_label or str(_("system"))
+
+
+class Submission(models.Model):
+    """One sending of a form that creates something (a comment, an idea), by the one-time
+    key rendered into the form. Recorded in the transaction that creates the object, under
+    a unique key, so that the same form sent again (a double click, a resend, ten requests
+    at once) creates nothing more and leads to what the first sending created."""
+
+    key = models.CharField(max_length=64, unique=True)
+    url = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("form submission")
+        verbose_name_plural = _("form submissions")
+
+    def __str__(self) -> str:
+        return self.key

@@ -16,11 +16,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sabor.accounts.models import NotificationFrequency
-from sabor.core import pagecache, ratelimit
+from sabor.core import pagecache, ratelimit, submissions
 from sabor.core.decorators import municipality_required
 from sabor.core.filters import filter_status
 from sabor.core.forms import add_service_errors
-from sabor.core.http import posted_id, submitted
+from sabor.core.http import parse_id, posted_id, submitted
 from sabor.participation import ideas, moderation, notifications, pages, selectors
 from sabor.participation.forms import CommentForm, EditIdeaForm, IdeaFilter, IdeaForm, ReportForm
 from sabor.participation.models import Comment, Idea, Notification, Support
@@ -80,9 +80,9 @@ def idea_detail(request, pk: int):
 @municipality_required
 @login_required
 def idea_new(request):
-    process = request.GET.get("process", "")
+    process = parse_id(request.GET.get("process", ""))
     form = IdeaForm(*submitted(request, files=True), municipality=request.municipality, user=request.user,
-                    initial={"process": process} if process.isdigit() else None)
+                    initial={"process": process} if process else None)
     status = 200
     if request.method == "POST" and form.is_valid():
         if not ratelimit.allow("idea", request.user.pk):
@@ -90,7 +90,11 @@ def idea_new(request):
             status = 429
         else:
             try:
-                idea = ideas.submit(actor=request.user, municipality=request.municipality, **form.cleaned_data)
+                with submissions.once(key=form.submission_key(request.user)) as sent:
+                    idea = ideas.submit(actor=request.user, municipality=request.municipality, **form.cleaned_data)
+                    sent.url = reverse("participation:idea_detail", args=[idea.pk])
+            except submissions.AlreadySent as earlier:
+                return _sent_before(request, earlier, reverse("participation:idea_list"))
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
@@ -129,6 +133,13 @@ def similar(request):
     description = request.GET.get("description", "")[:2000]
     found = selectors.similar(request.municipality, title, description)
     return render(request, "participation/_similar.html", {"found": found})
+
+
+def _sent_before(request, earlier: submissions.AlreadySent, fallback: str):
+    """The same form sent again (a double click, a resend): nothing more is created, and
+    the person is led to what the first sending created."""
+    messages.info(request, _("This form had already been sent; it was saved once."))
+    return redirect(earlier.url or fallback)
 
 
 def _back(idea: Idea):
@@ -181,14 +192,19 @@ def comment(request, pk: int):
             if posted_id(request, "parent"):
                 parent = get_object_or_404(Comment.objects.filter(idea=idea), pk=posted_id(request, "parent"))
             try:
-                item = ideas.comment(actor=request.user, idea=idea, body=form.cleaned_data["body"], parent=parent,
-                                     is_official=request.user.has_perm("participation.manage", request.municipality)
-                                     and bool(request.POST.get("official")))
+                with submissions.once(key=form.submission_key(request.user, idea.pk, parent and parent.pk)) as sent:
+                    item = ideas.comment(actor=request.user, idea=idea, body=form.cleaned_data["body"],
+                                         parent=parent, is_official=request.user.has_perm(
+                                             "participation.manage", request.municipality)
+                                         and bool(request.POST.get("official")))
+                    sent.url = reverse("participation:idea_detail", args=[idea.pk]) + f"#comment-{item.pk}"
+            except submissions.AlreadySent as earlier:
+                return _sent_before(request, earlier, reverse("participation:idea_detail", args=[idea.pk]))
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
                 messages.success(request, _("Your comment has been published."))
-                return redirect(reverse("participation:idea_detail", args=[idea.pk]) + f"#comment-{item.pk}")
+                return redirect(sent.url)
     return render(request, "participation/comment_error.html", {"idea": idea, "form": form}, status=400)
 
 

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -141,7 +142,7 @@ def check_in(request, pk: int):
         registrations.check_in(actor=request.user, registration=registration, present=action == "in")
         messages.success(request, (_("%(name)s is checked in.") if action == "in" else
                                    _("Check-in of %(name)s undone.")) % {"name": registration.name})
-        return redirect(f"{request.path}?q={request.POST.get('q', '')}")
+        return redirect(f"{request.path}?{urlencode({'q': request.POST.get('q', '')})}")
     if action == "walk_in":
         if walk_in_form.is_valid():
             try:
@@ -186,7 +187,7 @@ def check_in(request, pk: int):
         return redirect("office:check_in", pk=pk)
     if action not in (None, "walk_in", "preview", "confirm"):
         raise Http404
-    query = request.GET.get("q", "").strip()[:100]
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:100]  # PostgreSQL refuses NUL in text
     people = item.registrations.exclude(status=Registration.Status.CANCELLED).select_related("settlement",
                                                                                                "organisation")
     if query:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 import time
 from datetime import timedelta
 
@@ -17,7 +18,7 @@ from sabor.participation.models import Idea, Meeting, Process
 def human(prefix: str = "") -> dict[str, str]:
     """The anti-bot fields of a form filled in by a person who took their time."""
     key = f"{prefix}-started" if prefix else "started"
-    return {key: signing.dumps(time.time() - 30, salt=antibot.SALT)}
+    return {key: signing.dumps([time.time() - 30, secrets.token_urlsafe(12)], salt=antibot.SALT)}
 
 
 def make_process(municipality, **fields) -> Process:

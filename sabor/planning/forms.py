@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from sabor.core.forms import accept_local_decimals
+from sabor.core.forms import ModelIdsField, accept_local_decimals
 from sabor.planning.models import Funding, Milestone, Plan, PlanNode, Project
 
 
@@ -49,6 +49,7 @@ class ProjectForm(forms.ModelForm):
                    "start_date": forms.DateInput(attrs={"type": "date"}),
                    "end_date": forms.DateInput(attrs={"type": "date"}),
                    "settlements": forms.CheckboxSelectMultiple, "partners": forms.CheckboxSelectMultiple}
+        field_classes = {"settlements": ModelIdsField, "partners": ModelIdsField}
 
     def __init__(self, *args, municipality, **kwargs):
         super().__init__(*args, **kwargs)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from sabor.core.decorators import office_view
 from sabor.core.forms import add_service_errors
-from sabor.core.http import create_from_form, submitted
+from sabor.core.http import create_from_form, posted_id, submitted
 from sabor.monitoring import services as monitoring
 from sabor.monitoring.forms import IndicatorForm, TargetForm
 from sabor.monitoring.models import Indicator
@@ -46,8 +46,8 @@ def plan_edit(request, pk: int):
             messages.success(request, _("Saved."))
             return redirect("office:plan", pk=pk)
         if action == "node" and node_form.is_valid():
-            parent_id = request.POST.get("parent") or None
-            parent = get_object_or_404(plan.nodes, pk=parent_id) if parent_id else None
+            parent = (get_object_or_404(plan.nodes, pk=posted_id(request, "parent")) if request.POST.get("parent")
+                      else None)
             services.add_node(actor=request.user, plan=plan, parent=parent, **node_form.cleaned_data)
             messages.success(request, _("Added."))
             return redirect("office:plan", pk=pk)
@@ -162,7 +162,7 @@ def project_edit(request, pk: int):
             projects.add_milestone(actor=request.user, project=project, **milestone_form.cleaned_data)
             return _project_saved(request, pk)
         if action == "milestone_done":
-            milestone = get_object_or_404(project.milestones, pk=request.POST.get("milestone"))
+            milestone = get_object_or_404(project.milestones, pk=posted_id(request, "milestone"))
             projects.complete_milestone(actor=request.user, milestone=milestone, on=timezone.localdate())
             return _project_saved(request, pk)
     except ValidationError as error:

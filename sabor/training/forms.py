@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sabor.accounts.models import StakeholderGroup, User
-from sabor.core.forms import DATE_INPUT, DATETIME_INPUT, accept_local_decimals, https_by_default
+from sabor.core.forms import DATE_INPUT, DATETIME_INPUT, ModelIdsField, accept_local_decimals, https_by_default
 from sabor.training.models import MATERIAL_EXTENSIONS, Enrolment, Feedback, Material, Programme, Session
 
 
@@ -59,6 +59,7 @@ class SessionForm(forms.ModelForm):
         fields = ["starts_at", "ends_at", "hours", "place", "online_url", "capacity", "trainer", "modules"]
         formfield_callback = https_by_default
         widgets = {"starts_at": DATETIME_INPUT, "ends_at": DATETIME_INPUT, "modules": forms.CheckboxSelectMultiple}
+        field_classes = {"modules": ModelIdsField}
 
     def __init__(self, *args, programme: Programme, **kwargs):
         super().__init__(*args, **kwargs)

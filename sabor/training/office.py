@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from sabor.core.decorators import office_view
 from sabor.core.exports import FORMATS, export_response
 from sabor.core.forms import add_service_errors
-from sabor.core.http import create_from_form, posted_id, submitted
+from sabor.core.http import create_from_form, parse_id, posted_id, submitted
 from sabor.core.system_libraries import pdf_response
 from sabor.training import assessments, documents, enrolments, programmes, selectors
 from sabor.training.forms import (
@@ -214,7 +214,11 @@ def session(request, pk: int):
             return redirect("office:session", pk=pk)
     elif action == "attendance":
         try:
-            present = {int(value) for value in request.POST.getlist("present")}
+            # Every value must be an id: one that is not (0) makes the whole list unreadable
+            # rather than quietly leaving someone out.
+            present = {parse_id(value) for value in request.POST.getlist("present")}
+            if 0 in present:
+                raise ValueError
             count = enrolments.record_attendance(actor=request.user, session=item, present=present)
         except ValueError:
             messages.error(request, _("The list of people present could not be read."))
