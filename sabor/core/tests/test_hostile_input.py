@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from sabor.accounts.models import Membership, OrganisationMember, Role
-from sabor.core import testing
+from sabor.core import testfiles, testing
 from sabor.core.http import parse_id
 from sabor.core.tests.test_tenancy import _fill
 from sabor.monitoring import evaluations, observations, reports
@@ -163,6 +163,9 @@ def town(municipality):
     return {
         "slugs": {"process": process.slug}, "slug": plan.slug, "member_pk": member.pk, "comment_b": comment,
         "idea_b": idea,
+        # A stored file of the municipality, for /files/<name>.
+        "file_b": processes.add_attachment(actor=None, meeting=meeting, title="Протокол",
+                                           file=testfiles.upload("протокол.pdf")).file.name,
         "pk": {"programme": programme.pk, "meeting": meeting.pk, "idea": idea.pk, "process": process.pk,
                "report_of": report_of.pk, "session": session.pk, "enrolment": enrolment.pk, "report": report.pk,
                "observation": observation.pk, "organisation": organisation.pk, "plan": plan.pk,
