@@ -5,7 +5,7 @@ from decimal import Decimal
 from django import template
 from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 
 from sabor.core.audit import action_label, readable_changes
 from sabor.core.markdown import render_markdown
@@ -94,6 +94,15 @@ def localised(obj, field="name"):
         return english
     original = getattr(obj, field, "") or ""
     return format_html('<span lang="bg">{}</span>', original) if original else ""
+
+
+@register.filter
+def hours(value):
+    """A number of hours with its noun in the plural form the number takes; a fraction takes
+    the plural in both languages (1,5 часа, 1.5 hours), and gettext counts whole numbers only."""
+    number = Decimal(value)
+    count = int(number) if number == number.to_integral_value() else 2
+    return ngettext("%(hours)s hour", "%(hours)s hours", count) % {"hours": num(number, 1)}
 
 
 @register.filter

@@ -9,9 +9,11 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from sabor.accounts.models import Role
 from sabor.core import testing
+from sabor.core.templatetags.sabor import hours
 from sabor.monitoring import services as monitoring
 from sabor.monitoring.testing import make_indicator, make_plan
 from sabor.participation import ideas, registrations
@@ -126,3 +128,21 @@ def test_the_audit_log_names_fields_and_values_in_the_page_language(client_for, 
     assert "Direction" not in text and "Unit_en" not in text
     english = _text(_english(client).get("/office/audit/"))
     assert "Desired change: increase → decrease" in english
+
+
+@pytest.mark.parametrize(("language", "value", "said"), [
+    ("bg", 1, "1 час"), ("bg", Decimal("16.0"), "16 часа"), ("bg", Decimal("1.5"), "1,5 часа"),
+    ("en", 1, "1 hour"), ("en", Decimal("2.5"), "2.5 hours")])
+def test_hours_take_the_plural_form_of_their_number(language, value, said):
+    with translation.override(language):
+        assert hours(value) == said
+
+
+def test_the_completion_rule_counts_its_hours_in_bulgarian(client_for, municipality):
+    from sabor.training.testing import make_programme, make_session
+
+    officer = testing.make_member(municipality, Role.ME_OFFICER, group="administration")
+    programme = make_programme(municipality)
+    make_session(programme, hours=Decimal(1))
+    page = client_for("alpha.test", officer).get(f"/office/training/{programme.pk}/trainees/")
+    assert "от 1 час обучение" in _text(page)
