@@ -58,7 +58,7 @@ def test_a_status_message_is_put_into_its_live_region_after_the_page_is_shown(si
     page.get_by_role("button", name="Подкрепете идеята").click()
     page.wait_for_load_state()
     assert page.locator(".messages [role=status]").inner_text() == "Благодарим за подкрепата."
-    page.wait_for_function("window.announced.length > 0")
+    page.wait_for_function("() => window.announced.length > 0")
     assert page.evaluate("window.announced") == ["status: Благодарим за подкрепата."]
     assert page.evaluate("document.activeElement.tagName") == "BODY"  # no error: focus stays where it was
     audit_accessibility(page, "idea-supported")
