@@ -147,7 +147,7 @@ class Submission(models.Model):
 
     key = models.CharField(max_length=64, unique=True)
     url = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)  # expired keys are deleted by age
 
     class Meta:
         verbose_name = _("form submission")

@@ -8,10 +8,17 @@ from __future__ import annotations
 
 import hashlib
 from contextlib import contextmanager
+from datetime import timedelta
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
+from sabor.core import antibot
 from sabor.core.models import Submission
+
+# A form older than core.antibot.MAX_SECONDS is refused as expired before its key is looked
+# up, so the key guards nothing any more: it is forgotten (an hour's margin for clocks).
+KEPT_FOR = timedelta(seconds=antibot.MAX_SECONDS) + timedelta(hours=1)
 
 
 class AlreadySent(Exception):
@@ -38,3 +45,4 @@ def once(*, key: str):
         yield record
         if record.url:
             record.save(update_fields=["url"])
+        Submission.objects.filter(created_at__lt=timezone.now() - KEPT_FOR).delete()

@@ -2,9 +2,11 @@
 form sent twice, or ten times at once, creates it once and leads every sending to it."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from sabor.accounts.models import Role
 from sabor.core import antibot, testing
@@ -116,3 +118,18 @@ def test_ten_sendings_of_one_idea_form_at_once_submit_one_idea(municipality):
     # Five ideas an hour is the limit of one person; the sendings past it are told so.
     assert {response.status_code for response in responses} == {302, 429}
     assert {response["Location"] for response in responses if response.status_code == 302} == {f"/ideas/{idea.pk}/"}
+
+
+def test_the_keys_of_expired_forms_are_forgotten_and_the_rest_kept(municipality):
+    resident = testing.make_member(municipality, Role.RESIDENT)
+    idea = make_idea(municipality, resident)
+    old, recent = Submission.objects.create(key="old"), Submission.objects.create(key="recent")
+    now = timezone.now()
+    Submission.objects.filter(pk=old.pk).update(created_at=now - timedelta(seconds=antibot.MAX_SECONDS, hours=2))
+    Submission.objects.filter(pk=recent.pk).update(created_at=now - timedelta(seconds=antibot.MAX_SECONDS))
+    client = _signed_in(municipality, resident)
+    stamp = _stamps(client.get(f"/ideas/{idea.pk}/").content.decode())[-1]
+    assert client.post(f"/ideas/{idea.pk}/comment/", {"c-body": "Да.", "c-started": stamp, "c-website": ""}
+                       ).status_code == 302
+    assert set(Submission.objects.values_list("key", flat=True)) - {"old", "recent"}, "the comment's key is kept"
+    assert Submission.objects.filter(key="recent").exists() and not Submission.objects.filter(key="old").exists()
