@@ -133,7 +133,7 @@ def copy(model, columns: list[str], rows) -> int:
 
 def fill() -> dict:
     from sabor.accounts.models import StakeholderGroup, User
-    from sabor.core.demo import lyaskovets
+    from sabor.demo import lyaskovets
     from sabor.participation import text
     from sabor.participation.models import Comment, Idea, IdeaTerm, Meeting, Process, Registration, Support
 

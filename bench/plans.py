@@ -51,7 +51,7 @@ RESULTS = ROOT / "bench" / "RESULTS.md"
 
 
 def fill() -> dict:
-    from sabor.core.demo import lyaskovets
+    from sabor.demo import lyaskovets
     from sabor.monitoring.models import Indicator, Measurement, Target
     from sabor.planning.models import Plan, PlanNode
 

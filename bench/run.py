@@ -35,8 +35,8 @@ RESULTS = ROOT / "bench" / "RESULTS.md"
 
 def fill():
     from sabor.accounts.models import Membership, Organisation, Role, RoleAssignment, User
-    from sabor.core.demo import lyaskovets
     from sabor.core.testing import make_member
+    from sabor.demo import lyaskovets
 
     municipality = lyaskovets.load(hosts=["bench.test"])
     users = User.objects.bulk_create(

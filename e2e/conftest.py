@@ -54,7 +54,7 @@ def phone_page(browser):
 @pytest.fixture
 def site(live_server, transactional_db, settings):
     """The Lyaskovets demo served by the live server under its host name."""
-    from sabor.core.demo import lyaskovets
+    from sabor.demo import lyaskovets
 
     lyaskovets.load(hosts=["localhost", "127.0.0.1"])
     return live_server.url

@@ -5,7 +5,7 @@ from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.core import mail
 
 from e2e.conftest import audit_accessibility
-from sabor.core.demo import lyaskovets
+from sabor.demo import lyaskovets
 
 
 def _demo_code() -> str:

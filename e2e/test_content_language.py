@@ -6,7 +6,7 @@ import re
 
 from e2e.site_pages import ACCOUNT_PAGES, public_pages, set_language
 from e2e.test_accounts_flow import _fill_login
-from sabor.core.demo import lyaskovets
+from sabor.demo import lyaskovets
 
 # Text nodes with Cyrillic letters whose nearest element with a lang attribute is not Bulgarian.
 UNMARKED = """() => {

@@ -4,7 +4,7 @@ import re
 
 from e2e.conftest import audit_accessibility
 from e2e.test_accounts_flow import _fill_login
-from sabor.core.demo import lyaskovets
+from sabor.demo import lyaskovets
 
 
 def test_after_a_form_error_focus_moves_to_the_error_summary_whose_links_lead_to_the_fields(site, page):

@@ -10,7 +10,7 @@ import pytest
 from e2e.html_checker import html_errors
 from e2e.site_pages import ACCOUNT_PAGES, public_pages, set_language
 from e2e.test_accounts_flow import _fill_login
-from sabor.core.demo import lyaskovets
+from sabor.demo import lyaskovets
 
 
 @pytest.mark.parametrize("language", ["bg", "en"])

@@ -4,7 +4,7 @@ is missing, readable on a phone and accessible."""
 from e2e.conftest import audit_accessibility
 from e2e.test_accounts_flow import _fill_login
 from sabor.core import testing
-from sabor.core.demo import lyaskovets
+from sabor.demo import lyaskovets
 
 
 def test_without_pango_a_certificate_download_says_which_library_is_missing(site, browser, monkeypatch):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from e2e.conftest import audit_accessibility
 from e2e.test_accounts_flow import _fill_login, _staff_login
 from sabor.core import testing
-from sabor.core.demo import lyaskovets
+from sabor.demo import lyaskovets
 
 
 def _login(page, site, email, password):

@@ -7,7 +7,7 @@ import pytest
 
 from e2e.site_pages import ACCOUNT_PAGES, public_pages, set_language
 from e2e.test_accounts_flow import _fill_login
-from sabor.core.demo import lyaskovets
+from sabor.demo import lyaskovets
 
 # What sticks out: the outermost elements whose right edge passes the window, outside any box that scrolls.
 CULPRITS = """(width) => {

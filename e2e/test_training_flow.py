@@ -5,7 +5,7 @@ import re
 
 from e2e.conftest import audit_accessibility
 from e2e.test_accounts_flow import _fill_login, _staff_login
-from sabor.core.demo import lyaskovets
+from sabor.demo import lyaskovets
 
 
 def test_staff_run_a_programme_from_plan_to_certificates(site, browser):

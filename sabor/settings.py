@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "sabor.monitoring",
     "sabor.training",
     "sabor.participation",
+    "sabor.demo",  # the Lyaskovets demo loader: imports every app, nothing imports it
 ]
 
 MIDDLEWARE = [

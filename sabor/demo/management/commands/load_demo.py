@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from sabor.core.demo import lyaskovets, plans
 from sabor.core.system_libraries import MissingLibrary
+from sabor.demo import lyaskovets, plans
 
 
 class Command(BaseCommand):

@@ -5,8 +5,8 @@ from django.core.management import CommandError, call_command
 
 from sabor.accounts.models import Membership, Organisation, OrganisationMember, RoleAssignment, User
 from sabor.core import testing
-from sabor.core.demo import lyaskovets
 from sabor.core.models import AuditEntry, Municipality
+from sabor.demo import lyaskovets
 from sabor.monitoring.models import AnnualReport, Indicator, Measurement, Target
 from sabor.participation.models import Idea, Meeting, Registration
 from sabor.planning.models import Plan, PlanNode

@@ -13,8 +13,8 @@ from django.db import transaction
 
 from sabor.accounts import services as account_services
 from sabor.accounts.models import Membership, Organisation, OrganisationMember, Role, StakeholderGroup, User
-from sabor.core.demo import participation, plans, training
 from sabor.core.models import Municipality, MunicipalityDomain
+from sabor.demo import participation, plans, training
 from sabor.territory.models import Settlement
 
 DEMO_PASSWORD = "sabor-demo-2026"

@@ -4,7 +4,7 @@ from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from sabor.core.demo.lyaskovets import DEMO_TOTP_SECRET
+from sabor.demo.lyaskovets import DEMO_TOTP_SECRET
 
 
 class Command(BaseCommand):
