@@ -103,8 +103,21 @@ def at_once(calls) -> list:
     """Runs every call in its own thread, all released together, each on its own
     database connection; returns what each call returned or raised, in order."""
     import threading
+    import time
 
-    from django.db import close_old_connections
+    from django.db import close_old_connections, connection
+
+    if connection.vendor == "postgresql":
+        # The connections of the test before have been closed, but their server processes may
+        # still be exiting and counting against max_connections: wait (at most 10 s) until
+        # they are gone, so that this test's connections find room.
+        with connection.cursor() as cursor:
+            for _attempt in range(100):
+                cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                               "AND pid <> pg_backend_pid()")
+                if cursor.fetchone()[0] == 0:
+                    break
+                time.sleep(0.1)
 
     barrier = threading.Barrier(len(calls))
     outcomes: list = [None] * len(calls)
