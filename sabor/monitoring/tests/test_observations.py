@@ -4,16 +4,8 @@ from sabor.accounts.models import Role
 from sabor.core import testing
 from sabor.core.models import AuditEntry
 from sabor.monitoring.models import Observation
-from sabor.monitoring.testing import make_indicator, make_plan
-from sabor.planning import services as planning
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def indicator(municipality):
-    plan = make_plan(municipality)
-    return make_indicator(municipality, planning.add_node(actor=None, plan=plan, parent=None, title="Цел"))
 
 
 def test_a_civic_monitor_challenges_a_value_and_the_answer_is_public(client_for, municipality, indicator):

@@ -6,16 +6,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from sabor.accounts.models import Role
 from sabor.core import testfiles, testing
 from sabor.monitoring.models import Indicator, Measurement
-from sabor.monitoring.testing import make_indicator, make_plan
-from sabor.planning import services as planning
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def indicator(municipality):
-    plan = make_plan(municipality)
-    return make_indicator(municipality, planning.add_node(actor=None, plan=plan, parent=None, title="Цел"))
 
 
 @pytest.fixture

@@ -19,12 +19,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def indicator(municipality):
-    plan = make_plan(municipality)
-    return make_indicator(municipality, planning.add_node(actor=None, plan=plan, parent=None, title="Цел"))
-
-
-@pytest.fixture
 def people(municipality):
     return {"clerk": testing.make_member(municipality, Role.STAFF),
             "colleague": testing.make_member(municipality, Role.STAFF),
