@@ -312,6 +312,6 @@ def delete_account(*, user: User) -> None:
     user.save()
     audit.forget_person(user=user, names=names)
     # Pages cached for anonymous visitors may show the name; they go once this commits.
-    transaction.on_commit(pagecache.purge)
+    pagecache.clear()
     # Other sessions end by themselves: the password hash they were signed with is gone
     # and inactive users are refused by the authentication backends.

@@ -41,9 +41,6 @@ NONCE = re.compile(rb' nonce="[^"]*"')
 NONCE_PLACEHOLDER = b' nonce="\x00nonce\x00"'
 
 
-SITE = "site"
-
-
 def _key(scope: str) -> str:
     return f"sabor:version:{scope}"
 
@@ -73,10 +70,9 @@ def changed(scope: str) -> None:
     on_commit_once(("page", scope), lambda: cache.set(_key(scope), uuid.uuid4().hex, None))
 
 
-def purge() -> None:
-    """Deletes every cached page now rather than leaving the old versions to expire: after an
-    account is erased, its name must be gone from the cache too. Keys are listed the way the
-    two caches Sabor configures allow (Redis: SCAN; local memory: its dictionary)."""
+def _purge() -> None:
+    """Deletes every cached page. Keys are listed the way the two caches Sabor configures
+    allow (Redis: SCAN; local memory: its dictionary)."""
     pattern = cache.make_key("sabor:page:")
     store = cache._cache  # noqa: SLF001 - no public API lists a cache's keys
     if isinstance(store, dict):
@@ -110,8 +106,10 @@ def municipality_changed(municipality) -> None:
 
 
 def clear() -> None:
-    """Every cached page of every municipality is stale (e.g. a person's name is gone from them all)."""
-    changed(SITE)
+    """Every cached page of every municipality goes once the transaction commits (e.g. a person's
+    name is gone from them all). They are deleted, not versioned out: an old version would keep
+    the name in the cache until it expires."""
+    on_commit_once(("page", "clear"), _purge)
 
 
 def canonical(request, **values) -> None:
@@ -139,8 +137,7 @@ def for_anonymous(scope, timeout: int = 600, params: tuple[str, ...] = (), uncac
             if any(name in kept for name in uncached):
                 return view(request, *args, **kwargs)
             name = scope(request, *args, **kwargs)
-            current = versions(SITE, _municipality_scope(request.municipality.pk if request.municipality else 0),
-                               name)
+            current = versions(_municipality_scope(request.municipality.pk if request.municipality else 0), name)
             fingerprint = hashlib.sha256(
                 f"{name}|{'|'.join(current)}|{get_language()}|{request.path}|{sorted(kept.items())}".encode()
             ).hexdigest()
