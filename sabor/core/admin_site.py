@@ -19,9 +19,9 @@ from django.utils.translation import gettext as _
 
 def _mfa_missing(user) -> bool:
     # Imported here: this module is loaded with the app registry, before models can be.
-    from allauth.mfa.utils import is_mfa_enabled
+    from sabor.core.decorators import needs_two_factor
 
-    return settings.SABOR_STAFF_MFA_REQUIRED and not is_mfa_enabled(user)
+    return needs_two_factor(user)
 
 
 class SaborAdminSite(admin.AdminSite):

@@ -24,13 +24,19 @@ def municipality_required(view):
     return wrapped
 
 
+def needs_two_factor(user) -> bool:
+    """Whether this person must turn on two-factor authentication before reaching what staff
+    reach (the back office, drafts, the platform admin)."""
+    return settings.SABOR_STAFF_MFA_REQUIRED and not is_mfa_enabled(user)
+
+
 def may_use_office(request, permission: str) -> bool:
     """Whether `office_view(permission)` would let this visitor in, as a yes or no for what
     answers "not found" instead of asking to sign in (the files of non-public objects)."""
     user = request.user
     return (user.is_authenticated and request.municipality is not None
             and user.has_perm("office.access", request.municipality)
-            and not (settings.SABOR_STAFF_MFA_REQUIRED and not is_mfa_enabled(user))
+            and not needs_two_factor(user)
             and user.has_perm(permission, request.municipality))
 
 
@@ -45,7 +51,7 @@ def office_view(permission: str = "office.access"):
         def wrapped(request, *args, **kwargs):
             if not request.user.has_perm("office.access", request.municipality):
                 raise PermissionDenied
-            if settings.SABOR_STAFF_MFA_REQUIRED and not is_mfa_enabled(request.user):
+            if needs_two_factor(request.user):
                 messages.warning(request, _("Staff must turn on two-factor authentication before using the "
                                             "back office."))
                 return redirect("mfa_activate_totp")

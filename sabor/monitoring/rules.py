@@ -1,9 +1,8 @@
 import rules
-from allauth.mfa.utils import is_mfa_enabled
-from django.conf import settings
 
 from sabor.accounts.models import Role
 from sabor.accounts.rules import has_role
+from sabor.core.decorators import needs_two_factor
 
 is_me = has_role(Role.ME_OFFICER, Role.ADMINISTRATOR)
 
@@ -23,7 +22,7 @@ rules.add_perm("monitoring.answer_observation", is_me)
 def has_two_factor(user) -> bool:
     """Staff read what is not public yet only as they would reach the back office: with two-factor
     authentication, so a stolen password alone opens no draft."""
-    return not settings.SABOR_STAFF_MFA_REQUIRED or is_mfa_enabled(user)
+    return not needs_two_factor(user)
 
 
 may_prepare_report = has_role(Role.STAFF, Role.ME_OFFICER, Role.ADMINISTRATOR) & has_two_factor
