@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sabor.accounts import views
+from sabor.accounts import office, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -10,4 +10,16 @@ urlpatterns = [
     path("organisations/", views.organisation_list, name="organisation_list"),
     path("organisations/<int:pk>/", views.organisation_detail, name="organisation_detail"),
     path("organisations/<int:pk>/edit/", views.organisation_edit, name="organisation_edit"),
+]
+
+# The back office's pages (namespace "office", gathered by sabor.core.registry).
+office_urlpatterns = [
+    path("people/", office.people_list, name="people_list"),
+    path("people/<int:pk>/", office.person_detail, name="person_detail"),
+    path("organisations/", office.organisation_list, name="organisation_list"),
+    path("organisations/new/", office.organisation_create, name="organisation_create"),
+    path("organisations/<int:pk>/", office.organisation_detail, name="organisation_detail"),
+    path("organisations/<int:pk>/members/", office.organisation_member_add, name="organisation_member_add"),
+    path("organisations/<int:pk>/members/<int:member_pk>/", office.organisation_member_update,
+         name="organisation_member_update"),
 ]

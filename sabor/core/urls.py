@@ -9,3 +9,10 @@ urlpatterns = [
     path("privacy/", views.privacy, name="privacy"),
     path("files/<path:name>", files.serve, name="file"),
 ]
+
+# The back office's pages (namespace "office", gathered by sabor.core.registry).
+office_urlpatterns = [
+    path("", views.office_dashboard, name="dashboard"),
+    path("audit/", views.audit_log, name="audit_log"),
+    path("municipality/", views.municipality_settings, name="municipality"),
+]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sabor.participation import idea_views, views
+from sabor.participation import idea_views, office, views
 
 app_name = "participation"
 urlpatterns = [
@@ -23,4 +23,19 @@ urlpatterns = [
     path("ideas/<int:pk>/comments/<int:comment_pk>/report/", idea_views.report, name="idea_comment_report"),
     path("notifications/", idea_views.notification_list, name="notifications"),
     path("notifications/unsubscribe/<str:token>/", idea_views.unsubscribe, name="unsubscribe"),
+]
+
+# The back office's pages (namespace "office", gathered by sabor.core.registry).
+office_urlpatterns = [
+    path("processes/", office.process_list, name="processes"),
+    path("processes/<int:pk>/", office.process, name="process"),
+    path("meetings/", office.meeting_list, name="meetings"),
+    path("meetings/<int:pk>/", office.meeting, name="meeting"),
+    path("meetings/<int:pk>/check-in/", office.check_in, name="check_in"),
+    path("ideas/", office.idea_list, name="ideas"),
+    path("ideas/<int:pk>/answer/", office.idea_answer, name="idea_answer"),
+    path("moderation/", office.moderation_queue, name="moderation"),
+    path("moderation/reports/<int:pk>/", office.moderation_decide, name="moderation_decide"),
+    path("moderation/hidden/<int:pk>/restore/", office.moderation_restore,
+         name="moderation_restore"),
 ]

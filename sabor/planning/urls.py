@@ -2,7 +2,7 @@ from django.urls import path
 
 from sabor.monitoring import evaluation_views, report_views
 from sabor.monitoring import views as monitoring_views
-from sabor.planning import views
+from sabor.planning import office, views
 
 app_name = "planning"
 urlpatterns = [
@@ -20,4 +20,14 @@ urlpatterns = [
     path("reports/<int:pk>/report.<str:fmt>", report_views.report_download, name="report_download"),
     path("indicators/<int:pk>/observe/", monitoring_views.observe, name="indicator_observe"),
     path("indicators/<int:pk>/", monitoring_views.indicator_detail, name="indicator_detail"),
+]
+
+# The back office's pages (namespace "office", gathered by sabor.core.registry).
+office_urlpatterns = [
+    path("plans/", office.plan_list, name="plans"),
+    path("plans/<int:pk>/", office.plan_edit, name="plan"),
+    path("plan-nodes/<int:pk>/", office.node_edit, name="plan_node"),
+    path("projects/", office.project_list, name="projects"),
+    path("projects/<int:pk>/", office.project_edit, name="project"),
+    path("indicators/<int:pk>/edit/", office.indicator_edit, name="indicator_edit"),
 ]

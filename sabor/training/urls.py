@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sabor.training import views
+from sabor.training import office, views
 
 app_name = "training"
 urlpatterns = [
@@ -14,4 +14,17 @@ urlpatterns = [
     path("training/enrolments/<int:pk>/role/", views.answer_role_offer, name="enrolment_role"),
     path("training/enrolments/<int:pk>/certificate.pdf", views.certificate_pdf, name="enrolment_certificate"),
     path("certificates/", views.verify, name="verify"),
+]
+
+# The back office's pages (namespace "office", gathered by sabor.core.registry).
+office_urlpatterns = [
+    path("training/", office.programme_list, name="programmes"),
+    path("training/<int:pk>/", office.programme, name="programme"),
+    path("training/<int:pk>/trainees/", office.trainees, name="trainees"),
+    path("training/<int:pk>/participants.<str:fmt>", office.participants_export,
+         name="programme_participants"),
+    path("training/<int:pk>/tests/<str:kind>/", office.test, name="test"),
+    path("training/sessions/<int:pk>/", office.session, name="session"),
+    path("training/sessions/<int:pk>/sheet.pdf", office.attendance_sheet, name="session_sheet"),
+    path("training/enrolments/<int:pk>/status/", office.enrolment_status, name="enrolment_status"),
 ]
