@@ -17,7 +17,7 @@ SEEDS = ["/", "/ideas/?sort=supported&status=in_plan", "/ideas/?sort=commented",
 NOT_PAGES = (".ics", ".pdf", ".csv", ".xlsx", ".docx", ".json", ".xml", ".svg", ".png", ".jpg")
 NOT_PUBLIC = ("/office/", "/admin/", "/i18n/", "/accounts/logout/", "/media/", "/static/", "/api/")
 # Public views each crawl must reach, so that a page lost from the links is noticed.
-PUBLIC_VIEWS = {"core:home", "core:accessibility", "core:privacy", "accounts:organisation_list",
+PUBLIC_VIEWS = {"portal:home", "core:accessibility", "core:privacy", "accounts:organisation_list",
                 "accounts:organisation_detail", "planning:plan_list", "planning:plan_detail", "planning:methodology",
                 "planning:project_list", "planning:project_detail", "planning:evaluation_list",
                 "planning:evaluation_detail", "planning:recommendation_list", "planning:report_list",

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "sabor.monitoring",
     "sabor.training",
     "sabor.participation",
+    "sabor.portal",  # the home page and the back office's overview: composes what apps register
     "sabor.demo",  # the Lyaskovets demo loader: imports every app, nothing imports it
 ]
 
@@ -99,7 +100,6 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "sabor.core.context_processors.municipality",
-                "sabor.participation.context_processors.notifications",
             ],
         },
     },
@@ -150,7 +150,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "portal:home"
 LOGIN_URL = "account_login"
 
 ACCOUNT_ADAPTER = "sabor.accounts.adapter.AccountAdapter"

@@ -4,6 +4,7 @@ from django.urls import include, path
 from sabor.core.registry import office_urlpatterns
 
 urlpatterns = [
+    path("", include("sabor.portal.urls")),
     path("", include("sabor.core.urls")),
     path("", include("sabor.accounts.urls")),
     path("", include("sabor.planning.urls")),

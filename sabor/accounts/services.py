@@ -5,7 +5,6 @@ views, admin actions and management commands all behave the same."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -24,7 +23,7 @@ from sabor.accounts.models import (
     User,
 )
 from sabor.accounts.roles import forget_roles
-from sabor.core import audit, pagecache
+from sabor.core import audit, pagecache, registry
 from sabor.core.models import Municipality
 from sabor.territory.models import Settlement
 
@@ -214,10 +213,8 @@ def remove_organisation_member(*, actor: User, member: OrganisationMember) -> No
     _sync_representative_role(actor=actor, organisation=organisation, user=user)
 
 
-# What other apps hold about a person: each adds a section to the download and a step to
-# account deletion when it loads (see training/apps.py).
-PERSONAL_DATA_SECTIONS: dict[str, Callable[[User], Any]] = {}
-ACCOUNT_DELETION_STEPS: list[Callable[[User], None]] = []
+# What other apps hold about a person: each adds its section of the download and its step of
+# the erasure when it loads (``sabor.core.registry.add_personal_data``).
 
 
 def export_personal_data(*, user: User) -> dict[str, Any]:
@@ -265,7 +262,7 @@ def export_personal_data(*, user: User) -> dict[str, Any]:
             {"time": entry.created_at.isoformat(), "action": entry.action, "object": entry.object_repr}
             for entry in AuditEntry.objects.filter(actor=user).order_by("created_at")
         ],
-    } | {name: collect(user) for name, collect in PERSONAL_DATA_SECTIONS.items()}
+    } | {step.key: step.export(user) for step in registry.personal_data() if step.export}
 
 
 def sole_administrations(user: User) -> list[Municipality]:
@@ -298,8 +295,9 @@ def delete_account(*, user: User) -> None:
     Authenticator.objects.filter(user=user).delete()
     OrganisationMember.objects.filter(user=user).delete()
     Membership.objects.filter(user=user).delete()
-    for step in ACCOUNT_DELETION_STEPS:
-        step(user)
+    for step in registry.personal_data():
+        if step.erase:
+            step.erase(user)
     user.email = f"deleted-{user.pk}@invalid"
     user.display_name = ""
     user.preferred_language = ""

@@ -87,7 +87,7 @@ def delete_account(request):
             logout(request)
             messages.success(request, _("Your account has been deleted. What you wrote in public stays, "
                                         "without your name."))
-            return redirect("core:home")
+            return redirect("portal:home")
     status = 400 if form.errors else 200
     return render(request, "accounts/delete_account.html", {"form": form}, status=status)
 

@@ -8,9 +8,6 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        from sabor.core import files
-        from sabor.core.models import Municipality
+        from sabor.core import plugin
 
-        # The coat of arms is on every page of its municipality.
-        files.register(prefix="municipalities", model=Municipality, field="coat_of_arms", municipality="pk",
-                       may_see=lambda request, municipality: True)
+        plugin.register()

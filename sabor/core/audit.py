@@ -14,114 +14,42 @@ from django.utils.translation import gettext_lazy as _
 
 from sabor.core.models import AuditEntry, Municipality
 
-# Every action code a service may write, with the label staff read in the log.
-ACTIONS: dict[str, Any] = {
-    "municipality.created": _("Municipality created"),
-    "municipality.updated": _("Municipality updated"),
-    "settlement.saved": _("Settlement saved"),
-    "user.signed_up": _("Account created"),
-    "user.profile_updated": _("Profile updated"),
-    "user.data_exported": _("Personal data downloaded"),
-    "user.deleted": _("Account deleted and anonymised"),
-    "membership.updated": _("Membership updated"),
-    "role.granted": _("Role granted"),
-    "role.revoked": _("Role revoked"),
-    "organisation.created": _("Organisation created"),
-    "organisation.updated": _("Organisation updated"),
-    "organisation.member_added": _("Organisation member added"),
-    "organisation.member_updated": _("Organisation member updated"),
-    "organisation.member_removed": _("Organisation member removed"),
-    "plan.created": _("Plan created"),
-    "plan.updated": _("Plan updated"),
-    "plan.node_added": _("Plan goal or measure added"),
-    "plan.node_updated": _("Plan goal or measure updated"),
-    "indicator.created": _("Indicator created"),
-    "indicator.updated": _("Indicator updated"),
-    "target.set": _("Target set"),
-    "measurement.saved": _("Measurement saved as draft"),
-    "measurement.submitted": _("Measurement submitted"),
-    "measurement.verified": _("Measurement verified"),
-    "measurement.returned": _("Measurement returned for correction"),
-    "measurement.deleted": _("Draft measurement deleted"),
-    "methodology.drafted": _("Methodology draft started"),
-    "methodology.updated": _("Methodology draft changed"),
-    "methodology.adopted": _("Methodology adopted"),
-    "project.created": _("Project created"),
-    "project.updated": _("Project updated"),
-    "project.status_changed": _("Project status changed"),
-    "evaluation.created": _("Evaluation created"),
-    "evaluation.updated": _("Evaluation updated"),
-    "evaluation.scored": _("Evaluation criteria scored"),
-    "evaluation.published": _("Evaluation published"),
-    "recommendation.added": _("Recommendation added"),
-    "recommendation.followed_up": _("Recommendation followed up"),
-    "report.created": _("Annual report started"),
-    "report.updated": _("Annual report text changed"),
-    "report.generation_requested": _("Annual report generation requested"),
-    "report.approved": _("Annual report approval recorded"),
-    "report.submitted": _("Annual report submitted to the council"),
-    "report.returned": _("Annual report returned to draft"),
-    "report.published": _("Annual report published"),
-    "observation.added": _("Civic monitoring observation added"),
-    "observation.answered": _("Civic monitoring observation answered"),
-    "training.programme_created": _("Training programme created"),
-    "training.programme_updated": _("Training programme updated"),
-    "training.module_added": _("Training module added"),
-    "training.module_removed": _("Training module removed"),
-    "training.target_set": _("Training target set"),
-    "training.material_added": _("Training material added"),
-    "training.session_added": _("Training session added"),
-    "training.session_updated": _("Training session updated"),
-    "training.enrolled": _("Trainee enrolled"),
-    "training.applied": _("Applied for a training"),
-    "training.enrolment_changed": _("Enrolment changed"),
-    "training.attendance_recorded": _("Training attendance recorded"),
-    "training.test_changed": _("Training test changed"),
-    "training.test_taken": _("Training test taken"),
-    "training.completed": _("Training completed and certificate issued"),
-    "training.role_offer_answered": _("Role offered after training answered"),
-    "participation.process_created": _("Participation process created"),
-    "participation.process_updated": _("Participation process updated"),
-    "participation.meeting_created": _("Forum or meeting created"),
-    "participation.meeting_updated": _("Forum or meeting updated"),
-    "participation.registered": _("Registered for a meeting"),
-    "participation.registration_cancelled": _("Meeting registration cancelled"),
-    "participation.checked_in": _("Participant checked in"),
-    "participation.check_in_undone": _("Check-in undone"),
-    "participation.idea_submitted": _("Idea submitted"),
-    "participation.idea_recorded": _("Idea recorded by staff"),
-    "participation.idea_edited": _("Idea edited"),
-    "participation.idea_answered": _("Idea answered"),
-    "participation.commented": _("Comment written"),
-    "participation.hidden": _("Content hidden by a moderator"),
-    "participation.restored": _("Content restored by a moderator"),
-    "participation.report_dismissed": _("Report dismissed"),
-}
+# Every action code a service may write, with the label staff read in the log. Each app
+# declares its own when it loads (``register_actions`` in its plugin module).
+ACTIONS: dict[str, Any] = {}
+
+# How changes read in the log. A changed field reads as the logged model's own verbose name
+# and, where it has choices, the label of each value; keys of a model's entries that are not
+# its fields (a child's name, a stage) are described per model by the app that logs them.
+_KEY_LABELS: dict[type[models.Model], dict[str, Any]] = {}
+_KEY_VALUES: dict[type[models.Model], dict[str, dict[Any, Any]]] = {}
 
 
-# How changed fields read in the log: a label per field and, where the stored
-# value is a code, the label of each code. Apps register theirs when they load.
-FIELD_LABELS: dict[str, Any] = {}
-VALUE_LABELS: dict[str, dict[str, Any]] = {}
+def register_actions(actions: dict[str, Any]) -> None:
+    ACTIONS.update(actions)
 
 
-def register_fields(labels: dict[str, Any], values: dict[str, dict[str, Any]] | None = None) -> None:
-    FIELD_LABELS.update(labels)
-    VALUE_LABELS.update(values or {})
+def describe(model: type[models.Model], *, labels: dict[str, Any] | None = None,
+             values: dict[str, Any] | None = None) -> None:
+    """How keys of `model`'s entries that are not its fields read (`labels`), and the labels of
+    their coded values (`values`: key → choices, as a dict or Django's list of pairs)."""
+    _KEY_LABELS.setdefault(model, {}).update(labels or {})
+    for key, choices in (values or {}).items():
+        _KEY_VALUES.setdefault(model, {})[key] = dict(choices)
 
 
 def action_label(code: str) -> str:
     return str(ACTIONS.get(code, code))
 
 
-def _value_label(field: str, value: Any, choices: dict[Any, Any]) -> str:
+def _value_label(value: Any, choices: dict[Any, Any]) -> str:
     if value is None or value == "":
         return "—"
     if isinstance(value, bool):
         return str(_("yes") if value else _("no"))
-    if isinstance(value, str) and value in choices:
+    if isinstance(value, (str, int)) and value in choices:
         return str(choices[value])
-    return str(VALUE_LABELS.get(field, {}).get(value, value))
+    return str(value)
 
 
 def _model_field(model: type[models.Model] | None, name: str):
@@ -134,11 +62,12 @@ def _model_field(model: type[models.Model] | None, name: str):
 
 
 def _field_label(model: type[models.Model] | None, name: str) -> str:
-    """The changed object's own verbose name for the field, in the page's language; else
-    the label an app registered; a key with a qualifier ("target 2027") keeps it."""
+    """The changed object's own verbose name for the field, in the page's language; else the
+    label its app described the key with; a key with a qualifier ("target 2027") keeps it."""
     base, _space, qualifier = name.partition(" ")
     field = _model_field(model, base)
-    label = getattr(field, "verbose_name", None) or FIELD_LABELS.get(base) or base.replace("_", " ")
+    label = (getattr(field, "verbose_name", None) or _KEY_LABELS.get(model, {}).get(base)
+             or base.replace("_", " "))
     return f"{label} {qualifier}" if qualifier else str(label)
 
 
@@ -148,8 +77,9 @@ def readable_changes(changes: dict[str, list[Any]], model: type[models.Model] | 
     rows = []
     for name, (old, new) in changes.items():
         field = _model_field(model, name)
-        choices = dict(field.flatchoices) if getattr(field, "choices", None) else {}
-        rows.append((_field_label(model, name), _value_label(name, old, choices), _value_label(name, new, choices)))
+        choices = dict(field.flatchoices) if getattr(field, "choices", None) \
+            else _KEY_VALUES.get(model, {}).get(name.partition(" ")[0], {})
+        rows.append((_field_label(model, name), _value_label(old, choices), _value_label(new, choices)))
     return rows
 
 
@@ -163,7 +93,7 @@ def record(
 ) -> AuditEntry:
     if action not in ACTIONS:
         # A typo here would silently hide entries from the log's filters.
-        raise ValueError(f"Unknown audit action {action!r}; add it to sabor.core.audit.ACTIONS.")
+        raise ValueError(f"Unknown audit action {action!r}; its app declares it with audit.register_actions.")
     actor_user = actor if getattr(actor, "is_authenticated", False) else None
     # Stored in the installation's language whatever the writer's is, so the log
     # reads the same to everyone; an empty actor label means the system itself.

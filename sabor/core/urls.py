@@ -4,7 +4,6 @@ from sabor.core import files, views
 
 app_name = "core"
 urlpatterns = [
-    path("", views.home, name="home"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
     path("files/<path:name>", files.serve, name="file"),
@@ -12,7 +11,6 @@ urlpatterns = [
 
 # The back office's pages (namespace "office", gathered by sabor.core.registry).
 office_urlpatterns = [
-    path("", views.office_dashboard, name="dashboard"),
     path("audit/", views.audit_log, name="audit_log"),
     path("municipality/", views.municipality_settings, name="municipality"),
 ]

@@ -8,12 +8,9 @@ class MonitoringConfig(AppConfig):
     verbose_name = _("Monitoring and evaluation")
 
     def ready(self):
-        from sabor.core import audit
-        from sabor.monitoring import files
-        from sabor.monitoring.models import AnnualReport
+        from sabor.monitoring import plugin
 
-        # Keys of the log's changes that are not fields of the changed object.
-        audit.register_fields({"stage": _("stage"), "decision": _("council decision"), "target": _("target"),
-                               "reason": _("reason for returning")},
-                              {"stage": dict(AnnualReport.Stage.choices)})
+        plugin.register()
+        from sabor.monitoring import files
+
         files.register()

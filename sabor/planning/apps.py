@@ -6,3 +6,8 @@ class PlanningConfig(AppConfig):
     name = "sabor.planning"
     label = "planning"
     verbose_name = _("Development plans")
+
+    def ready(self):
+        from sabor.planning import plugin
+
+        plugin.register()

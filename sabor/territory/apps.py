@@ -6,3 +6,8 @@ class TerritoryConfig(AppConfig):
     name = "sabor.territory"
     label = "territory"
     verbose_name = _("Territory")
+
+    def ready(self):
+        from sabor.territory import plugin
+
+        plugin.register()
