@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 
 # Imports every module of Sabor and runs Django's checks (which load every URL and view)
 # in a process where cairocffi and WeasyPrint fail as they do without Cairo and Pango.

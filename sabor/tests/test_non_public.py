@@ -186,7 +186,7 @@ def world(municipality):
 
 def _public_routes(resolver=None, prefix="", namespace=None):
     """Every route but the back office's and the platform admin's (both closed to visitors
-    and residents, tested in core/tests/test_tenancy.py and accounts), and allauth's
+    and residents, tested in tests/test_tenancy.py and accounts), and allauth's
     one-time-key routes, written as regular expressions (a key found is a credential)."""
     resolver = resolver or get_resolver()
     for entry in resolver.url_patterns:

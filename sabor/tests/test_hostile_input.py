@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from sabor.accounts.models import Membership, OrganisationMember, Role
 from sabor.core import testfiles, testing
 from sabor.core.http import parse_id
-from sabor.core.tests.test_tenancy import _fill
+from sabor.tests.test_tenancy import _fill
 from sabor.monitoring import evaluations, observations, reports
 from sabor.monitoring import services as monitoring
 from sabor.monitoring.testing import make_indicator, make_plan
