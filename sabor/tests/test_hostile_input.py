@@ -26,7 +26,6 @@ from hypothesis import strategies as st
 from sabor.accounts.models import Membership, OrganisationMember, Role
 from sabor.core import testfiles, testing
 from sabor.core.http import parse_id
-from sabor.tests.test_tenancy import _fill
 from sabor.monitoring import evaluations, observations, reports
 from sabor.monitoring import services as monitoring
 from sabor.monitoring.testing import make_indicator, make_plan
@@ -35,6 +34,7 @@ from sabor.participation.models import Registration
 from sabor.participation.testing import make_idea, make_meeting, make_process
 from sabor.planning import projects
 from sabor.planning import services as planning
+from sabor.tests.test_tenancy import _fill
 from sabor.training.models import Attendance
 from sabor.training.testing import enrol, make_programme, make_session, make_test
 
