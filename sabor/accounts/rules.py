@@ -44,3 +44,8 @@ rules.add_perm("accounts.manage_memberships", is_people_staff)
 rules.add_perm("accounts.manage_roles", is_administrator)
 rules.add_perm("accounts.manage_organisations", is_people_staff)
 rules.add_perm("accounts.edit_organisation", is_people_staff | is_representative_of)
+
+# Core's own objects (the audit log, the municipality's details) are guarded by the roles this
+# app defines; core itself knows no roles.
+rules.add_perm("core.view_audit_log", has_role(Role.ADMINISTRATOR, Role.ME_OFFICER))
+rules.add_perm("core.edit_municipality", is_administrator)
