@@ -35,7 +35,7 @@ RESULTS = ROOT / "bench" / "RESULTS.md"
 
 def fill():
     from sabor.accounts.models import Membership, Organisation, Role, RoleAssignment, User
-    from sabor.core.testing import make_member
+    from sabor.accounts.testing import make_member
     from sabor.demo import lyaskovets
 
     municipality = lyaskovets.load(hosts=["bench.test"])

@@ -103,8 +103,8 @@ def test_staff_log_in_with_their_second_factor_and_use_the_back_office(site, pag
 
 
 def test_new_staff_must_turn_on_two_factor_before_the_back_office(site, page):
+    from sabor.accounts import testing
     from sabor.accounts.models import Role
-    from sabor.core import testing
     from sabor.core.models import Municipality
 
     staff = testing.make_member(Municipality.objects.get(slug="lyaskovets"), Role.STAFF, mfa=False)

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from e2e.conftest import audit_accessibility
 from e2e.test_accounts_flow import _fill_login, _staff_login
-from sabor.core import testing
+from sabor.accounts import testing
 
 # Reported by the page itself (init scripts run outside the page's policy).
 LISTEN = """

@@ -3,7 +3,7 @@ is missing, readable on a phone and accessible."""
 
 from e2e.conftest import audit_accessibility
 from e2e.test_accounts_flow import _fill_login
-from sabor.core import testing
+from sabor.accounts import testing
 from sabor.demo import lyaskovets
 
 

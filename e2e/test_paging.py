@@ -7,7 +7,7 @@ from pathlib import Path
 
 from e2e.conftest import audit_accessibility
 from e2e.test_accounts_flow import _fill_login, _staff_login
-from sabor.core import testing
+from sabor.accounts import testing
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "sabor" / "templates"
 ROWS = "main article.card, main tbody tr, main ul.notifications li"

@@ -3,8 +3,8 @@ import uuid
 import pytest
 from django.test import Client
 
+from sabor.accounts import testing
 from sabor.accounts.models import Role
-from sabor.core import testing
 
 
 @pytest.fixture(autouse=True)

@@ -1,26 +1,12 @@
-"""Builders for tests. Text fields carry markup so that every test that renders
-them also checks escaping (a <script> that reaches a page unescaped fails it)."""
+"""Builders for tests of any app. Text fields carry markup so that every test that renders
+them also checks escaping (a <script> that reaches a page unescaped fails it). People, roles,
+settlements and organisations are built by sabor.accounts.testing, which re-exports these."""
 
 from __future__ import annotations
 
 import itertools
 
-from allauth.account.models import EmailAddress
-from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-
-from sabor.accounts.models import (
-    STAFF_ROLES,
-    Membership,
-    Organisation,
-    Role,
-    RoleAssignment,
-    StakeholderGroup,
-    User,
-)
-from sabor.accounts.roles import forget_roles
 from sabor.core.models import Municipality, MunicipalityDomain
-from sabor.territory.models import Settlement
 
 XSS = '<script>alert("x")</script>'
 PASSWORD = "correct-horse-battery-staple"
@@ -39,51 +25,6 @@ def make_municipality(slug: str = "", host: str = "", **fields) -> Municipality:
     )
     MunicipalityDomain.objects.create(municipality=municipality, host=host or f"{slug}.test")
     return municipality
-
-
-def make_settlement(municipality: Municipality, name: str = "", **fields) -> Settlement:
-    n = next(_sequence)
-    return Settlement.objects.create(municipality=municipality, name=name or f"Село {n} {XSS}",
-                                     ekatte=fields.pop("ekatte", f"{90000 + n:05d}"), **fields)
-
-
-def make_user(email: str = "", *, name: str = "", verified: bool = True, **fields) -> User:
-    n = next(_sequence)
-    email = email or f"person{n}@example.org"
-    user = User.objects.create_user(email=email, password=PASSWORD, display_name=name or f"Човек {n} {XSS}",
-                                    **fields)
-    EmailAddress.objects.create(user=user, email=email, verified=verified, primary=True)
-    return user
-
-
-def make_operator(email: str = "") -> User:
-    """The platform operator (staff and superuser), with the two-factor device the admin demands."""
-    user = make_user(email, is_staff=True, is_superuser=True)
-    TOTP.activate(user, generate_totp_secret())
-    return user
-
-
-def make_member(municipality: Municipality, *roles: Role, user: User | None = None, mfa: bool | None = None,
-                group: StakeholderGroup = StakeholderGroup.RESIDENTS) -> User:
-    """A person of `municipality` holding `roles`; staff roles get a TOTP device
-    unless mfa=False, as the back office demands."""
-    user = user or make_user()
-    membership, _ = Membership.objects.get_or_create(user=user, municipality=municipality,
-                                                     defaults={"stakeholder_group": group})
-    for role in roles or (Role.RESIDENT,):
-        RoleAssignment.objects.get_or_create(membership=membership, role=role)
-    wants_mfa = mfa if mfa is not None else bool(set(roles) & STAFF_ROLES)
-    if wants_mfa and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
-        TOTP.activate(user, generate_totp_secret())
-    forget_roles(user)
-    return user
-
-
-def make_organisation(municipality: Municipality, **fields) -> Organisation:
-    n = next(_sequence)
-    return Organisation.objects.create(municipality=municipality, name=fields.pop("name", f"Сдружение {n} {XSS}"),
-                                       kind=fields.pop("kind", Organisation.Kind.NGO),
-                                       description=fields.pop("description", f"За нас {XSS}"), **fields)
 
 
 def concurrency_test(test):

@@ -9,8 +9,8 @@ from datetime import timedelta
 from django.core import signing
 from django.utils import timezone
 
+from sabor.accounts.testing import XSS
 from sabor.core import antibot
-from sabor.core.testing import XSS
 from sabor.participation import ideas, processes
 from sabor.participation.models import Idea, Meeting, Process
 

@@ -11,8 +11,8 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
+from sabor.accounts import testing
 from sabor.accounts.models import Role
-from sabor.core import testing
 from sabor.monitoring.testing import make_indicator, make_plan
 from sabor.participation import ideas, notifications, registrations
 from sabor.participation.testing import make_idea, make_meeting

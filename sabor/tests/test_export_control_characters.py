@@ -10,8 +10,8 @@ from django.db import connection
 from docx import Document
 from openpyxl import load_workbook
 
+from sabor.accounts import testing
 from sabor.accounts.models import Role
-from sabor.core import testing
 from sabor.core.exports import printable
 from sabor.monitoring import reports
 from sabor.monitoring.annual_report import generate_annual_report

@@ -12,8 +12,9 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
+from sabor.accounts import testing
 from sabor.accounts.models import Role
-from sabor.core import testfiles, testing
+from sabor.core import testfiles
 from sabor.monitoring import reports
 from sabor.monitoring import services as monitoring
 from sabor.monitoring.models import AnnualReport

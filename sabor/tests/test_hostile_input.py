@@ -23,8 +23,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from sabor.accounts import testing
 from sabor.accounts.models import Membership, OrganisationMember, Role
-from sabor.core import testfiles, testing
+from sabor.core import testfiles
 from sabor.core.http import parse_id
 from sabor.monitoring import evaluations, observations, reports
 from sabor.monitoring import services as monitoring

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from PIL import Image
 
-from sabor.core import testing
+from sabor.accounts import testing
 from sabor.core.models import AuditEntry, Municipality
 from sabor.core.validators import PRIMARY_COLOUR_BACKGROUNDS, contrast_ratio
 from sabor.territory.models import Settlement

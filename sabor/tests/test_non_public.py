@@ -21,8 +21,9 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from sabor.accounts import testing
 from sabor.accounts.models import Role
-from sabor.core import files, testing
+from sabor.core import files
 from sabor.monitoring import evaluations, methodology, observations, reports
 from sabor.monitoring import services as monitoring
 from sabor.monitoring.models import AnnualReport

@@ -3,8 +3,8 @@
 import re
 from html import unescape
 
+from sabor.accounts import testing
 from sabor.accounts.models import Role
-from sabor.core import testing
 from sabor.participation.models import Idea
 from sabor.participation.testing import make_idea
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from sabor.core import testing
+from sabor.accounts import testing
 from sabor.participation.testing import make_idea, make_meeting
 
 pytestmark = pytest.mark.django_db

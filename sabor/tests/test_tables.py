@@ -12,8 +12,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from openpyxl import Workbook
 
+from sabor.accounts import testing
 from sabor.accounts.models import Role
-from sabor.core import tables, testing
+from sabor.core import tables
 from sabor.core.tables import read_table
 from sabor.participation.testing import make_meeting
 

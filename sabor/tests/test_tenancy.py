@@ -4,8 +4,9 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from sabor.accounts import testing
 from sabor.accounts.models import Membership, Organisation, OrganisationMember, Role
-from sabor.core import testfiles, testing
+from sabor.core import testfiles
 from sabor.core.middleware import resolve_municipality
 from sabor.monitoring import evaluations, observations, reports
 from sabor.monitoring import services as monitoring

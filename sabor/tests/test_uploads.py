@@ -12,8 +12,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.validators import FileExtensionValidator
 
+from sabor.accounts import testing
 from sabor.accounts.models import Role
-from sabor.core import files, testfiles, testing
+from sabor.core import files, testfiles
 from sabor.core.files import FileStorage
 from sabor.core.models import Municipality
 from sabor.core.uploads import CHECKS, validate_upload

@@ -11,8 +11,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
+from sabor.accounts import testing
 from sabor.accounts.models import Role
-from sabor.core import testing
 from sabor.core.templatetags.sabor import hours
 from sabor.monitoring import services as monitoring
 from sabor.monitoring.testing import make_indicator, make_plan

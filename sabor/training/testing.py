@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from sabor.core.testing import XSS
+from sabor.accounts.testing import XSS
 from sabor.training import assessments, enrolments, programmes
 from sabor.training.models import Assessment, Programme, Session
 

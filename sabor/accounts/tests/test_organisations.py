@@ -1,8 +1,7 @@
 import pytest
 
-from sabor.accounts import services
+from sabor.accounts import services, testing
 from sabor.accounts.models import Membership, Organisation, OrganisationMember, Role
-from sabor.core import testing
 from sabor.core.models import AuditEntry
 
 pytestmark = pytest.mark.django_db

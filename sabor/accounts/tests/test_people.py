@@ -2,8 +2,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from sabor.accounts import testing
 from sabor.accounts.models import Membership, Role
-from sabor.core import testing
 from sabor.core.models import AuditEntry
 
 pytestmark = pytest.mark.django_db

@@ -3,10 +3,9 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from sabor.accounts import services
+from sabor.accounts import services, testing
 from sabor.accounts.models import Role
 from sabor.accounts.roles import forget_roles
-from sabor.core import testing
 
 pytestmark = pytest.mark.django_db
 

@@ -3,9 +3,8 @@ import json
 import pytest
 from django.contrib.auth import get_user_model
 
-from sabor.accounts import services
+from sabor.accounts import services, testing
 from sabor.accounts.models import Membership, OrganisationMember, Role
-from sabor.core import testing
 from sabor.core.models import AuditEntry
 
 pytestmark = pytest.mark.django_db

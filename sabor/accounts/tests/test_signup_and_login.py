@@ -6,9 +6,9 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import get_hasher
 from django.core import mail
 
+from sabor.accounts import testing
 from sabor.accounts.models import Membership, Role, User
 from sabor.core import mail as mail_service
-from sabor.core import testing
 from sabor.core.models import AuditEntry
 
 pytestmark = pytest.mark.django_db

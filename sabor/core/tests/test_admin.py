@@ -1,9 +1,8 @@
 import pytest
 from django.contrib import admin
 
-from sabor.accounts import services
+from sabor.accounts import services, testing
 from sabor.accounts.models import Role
-from sabor.core import testing
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import time
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
 
-from sabor.core import testing
+from sabor.accounts import testing
 
 pytestmark = pytest.mark.django_db
 

@@ -1,8 +1,8 @@
 import pytest
 
-from sabor.accounts import services
+from sabor.accounts import services, testing
 from sabor.accounts.models import Role
-from sabor.core import audit, testing
+from sabor.core import audit
 from sabor.core.models import AuditEntry
 
 pytestmark = pytest.mark.django_db

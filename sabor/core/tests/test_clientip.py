@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.test import RequestFactory
 
-from sabor.core import testing
+from sabor.accounts import testing
 from sabor.core.clientip import client_ip
 from sabor.env import env_networks
 

@@ -9,8 +9,8 @@ from django.contrib.messages.storage.fallback import FallbackStorage
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 
+from sabor.accounts import testing
 from sabor.accounts.models import Role
-from sabor.core import testing
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 import pytest
 
-from sabor.core import testing
+from sabor.accounts import testing
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,8 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
+from sabor.accounts import testing
 from sabor.accounts.models import Membership, Organisation, OrganisationMember, RoleAssignment, User
-from sabor.core import testing
 from sabor.core.models import AuditEntry, Municipality
 from sabor.demo import lyaskovets
 from sabor.monitoring.models import AnnualReport, Indicator, Measurement, Target

@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from sabor.accounts import testing
 from sabor.accounts.models import Role
-from sabor.core import testing
 from sabor.monitoring import evaluations
 from sabor.monitoring.models import CriterionScore, Evaluation, Recommendation
 from sabor.monitoring.testing import make_plan

@@ -9,8 +9,8 @@ from decimal import Decimal
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from sabor.accounts import testing
 from sabor.accounts.models import Role
-from sabor.core import testing
 from sabor.core.models import AuditEntry
 from sabor.monitoring import services
 from sabor.monitoring.models import Measurement, Target

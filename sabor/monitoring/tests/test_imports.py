@@ -5,8 +5,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
 
+from sabor.accounts import testing
 from sabor.accounts.models import Role
-from sabor.core import testing
 from sabor.monitoring.models import Indicator, Measurement, Target
 from sabor.monitoring.testing import make_indicator, make_plan
 from sabor.planning import services as planning

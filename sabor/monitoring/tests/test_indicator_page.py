@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
+from sabor.accounts import testing
 from sabor.accounts.models import Role
-from sabor.core import testing
 from sabor.core.numbers import percent
 from sabor.core.templatetags.sabor import num
 from sabor.monitoring import progress as m

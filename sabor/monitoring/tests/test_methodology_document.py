@@ -4,8 +4,8 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
+from sabor.accounts import testing
 from sabor.accounts.models import Role
-from sabor.core import testing
 from sabor.monitoring import methodology
 from sabor.monitoring.models import Methodology
 from sabor.monitoring.testing import make_indicator, make_plan, verified

@@ -3,8 +3,9 @@ from decimal import Decimal
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from sabor.accounts import testing
 from sabor.accounts.models import Role
-from sabor.core import testfiles, testing
+from sabor.core import testfiles
 from sabor.monitoring.models import Indicator, Measurement
 
 pytestmark = pytest.mark.django_db

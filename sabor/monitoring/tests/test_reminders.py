@@ -4,8 +4,8 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
+from sabor.accounts import testing
 from sabor.accounts.models import Role
-from sabor.core import testing
 from sabor.monitoring.reminders import data_due
 from sabor.monitoring.testing import make_indicator, make_plan, verified
 from sabor.planning import services as planning

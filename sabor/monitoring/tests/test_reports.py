@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from docx import Document
 from pypdf import PdfReader
 
+from sabor.accounts import testing
 from sabor.accounts.models import Role
-from sabor.core import testing
 from sabor.monitoring import reports
 from sabor.monitoring.models import AnnualReport
 from sabor.monitoring.testing import make_indicator, make_plan, verified

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
+from sabor.accounts import testing
 from sabor.accounts.models import Role
-from sabor.core import testing
 from sabor.core.models import AuditEntry
 from sabor.monitoring import services
 from sabor.monitoring.models import Measurement

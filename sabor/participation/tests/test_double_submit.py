@@ -8,8 +8,9 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from sabor.accounts import testing
 from sabor.accounts.models import Role
-from sabor.core import antibot, testing
+from sabor.core import antibot
 from sabor.core.models import Submission
 from sabor.participation.models import Comment, Idea
 from sabor.participation.testing import make_idea, make_process

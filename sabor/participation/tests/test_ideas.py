@@ -13,9 +13,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from sabor.accounts import services as accounts
+from sabor.accounts import testing
 from sabor.accounts.models import Role
-from sabor.core import antibot, testfiles, testing
-from sabor.core.testing import XSS
+from sabor.accounts.testing import XSS
+from sabor.core import antibot, testfiles
 from sabor.monitoring.testing import make_plan
 from sabor.participation import ideas, notifications, selectors
 from sabor.participation.models import Comment, Follow, Idea, Notification, Support

@@ -12,10 +12,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from openpyxl import Workbook
 
+from sabor.accounts import testing
 from sabor.accounts.models import Role
-from sabor.core import testfiles, testing
+from sabor.accounts.testing import XSS
+from sabor.core import testfiles
 from sabor.core.models import AuditEntry
-from sabor.core.testing import XSS
 from sabor.monitoring.testing import make_indicator, make_plan
 from sabor.participation import processes, registrations
 from sabor.participation.models import Meeting, Notification, Registration

@@ -2,8 +2,8 @@
 
 import pytest
 
+from sabor.accounts import testing
 from sabor.accounts.models import Role
-from sabor.core import testing
 from sabor.core.models import AuditEntry
 from sabor.participation import ideas, moderation
 from sabor.participation.models import Comment, Report

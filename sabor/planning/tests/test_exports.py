@@ -4,8 +4,8 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from sabor.accounts import testing
 from sabor.accounts.models import Role
-from sabor.core import testing
 from sabor.monitoring.testing import make_indicator, make_plan, verified
 from sabor.planning import services as planning
 

@@ -2,8 +2,8 @@ from decimal import Decimal
 
 import pytest
 
+from sabor.accounts import testing
 from sabor.accounts.models import Role
-from sabor.core import testing
 from sabor.core.models import AuditEntry
 from sabor.monitoring.models import Indicator
 from sabor.planning.models import Plan, PlanNode

@@ -4,8 +4,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from sabor.accounts import testing
 from sabor.accounts.models import Role
-from sabor.core import testing
 from sabor.monitoring import services
 from sabor.monitoring.testing import make_indicator, make_plan, verified
 from sabor.planning import services as planning

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from sabor.core import testing
+from sabor.accounts import testing
 from sabor.core.models import AuditEntry
 from sabor.monitoring.testing import make_plan
 from sabor.planning import projects, services

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
+from sabor.accounts import testing
 from sabor.accounts.models import Role
-from sabor.core import testing
 from sabor.monitoring import evaluations, reports
 from sabor.monitoring.annual_report import build_context
 from sabor.monitoring.models import Evaluation, Indicator

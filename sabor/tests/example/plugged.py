@@ -9,8 +9,8 @@ from django.apps import apps
 
 from sabor.accounts import services as accounts
 from sabor.accounts.models import Role
+from sabor.accounts.testing import make_member
 from sabor.core.models import AuditEntry
-from sabor.core.testing import make_member
 from sabor.tests.example import services
 
 pytestmark = pytest.mark.django_db

@@ -3,9 +3,9 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from sabor.accounts import testing
 from sabor.accounts.models import Role
-from sabor.core import testing
-from sabor.core.testing import XSS
+from sabor.accounts.testing import XSS
 from sabor.training import assessments, enrolments
 from sabor.training.models import Attempt, Feedback
 from sabor.training.selectors import feedback_summary, learning

@@ -10,10 +10,10 @@ from django.core.exceptions import ValidationError
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from sabor.accounts import testing
 from sabor.accounts.models import Role
 from sabor.accounts.roles import roles_of
-from sabor.core import testing
-from sabor.core.testing import XSS
+from sabor.accounts.testing import XSS
 from sabor.training import assessments, enrolments, programmes
 from sabor.training.models import Certificate, Enrolment
 from sabor.training.selectors import trainee_progress

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
+from sabor.accounts import testing
 from sabor.accounts.models import Role
-from sabor.core import testing
 from sabor.training import enrolments
 from sabor.training.models import Certificate
 from sabor.training.testing import enrol, make_programme, make_session

@@ -5,10 +5,10 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from sabor.accounts import services as accounts
+from sabor.accounts import testing
 from sabor.accounts.models import Role
-from sabor.core import testing
+from sabor.accounts.testing import XSS
 from sabor.core.models import AuditEntry
-from sabor.core.testing import XSS
 from sabor.training import enrolments
 from sabor.training.models import Enrolment
 from sabor.training.testing import enrol, make_programme, make_session

@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
+from sabor.accounts import testing
 from sabor.accounts.models import Role
-from sabor.core import testing
 from sabor.monitoring import services as monitoring
 from sabor.monitoring.models import Measurement
 from sabor.monitoring.testing import make_indicator, make_plan

@@ -7,10 +7,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from sabor.accounts import testing
 from sabor.accounts.models import Role
-from sabor.core import testfiles, testing
+from sabor.accounts.testing import XSS
+from sabor.core import testfiles
 from sabor.core.models import AuditEntry
-from sabor.core.testing import XSS
 from sabor.training import programmes
 from sabor.training.models import Material, Programme, Session
 from sabor.training.testing import enrol, make_programme, make_session
