@@ -75,3 +75,25 @@ def make_organisation(municipality: Municipality, **fields) -> Organisation:
                                        description=fields.pop("description", f"За нас {XSS}"), **fields)
 
 
+
+
+# --- The tenancy walk's fillers (sabor.core.registry.add_url_fillers) -------------------------------
+
+def objects(municipality: Municipality, people: dict) -> dict:
+    from sabor.accounts.models import OrganisationMember
+
+    organisation = make_organisation(municipality)
+    member = OrganisationMember.objects.create(organisation=organisation, user=people["resident"])
+    return {"organisation": organisation, "organisation_member": member,
+            "membership": Membership.objects.get(user=people["resident"], municipality=municipality)}
+
+
+FILL = {
+    "accounts:organisation_detail": lambda o: {"pk": o["organisation"].pk},
+    "accounts:organisation_edit": lambda o: {"pk": o["organisation"].pk},
+    "office:person_detail": lambda o: {"pk": o["membership"].pk},
+    "office:organisation_detail": lambda o: {"pk": o["organisation"].pk},
+    "office:organisation_member_add": lambda o: {"pk": o["organisation"].pk},
+    "office:organisation_member_update": lambda o: {"pk": o["organisation"].pk,
+                                                    "member_pk": o["organisation_member"].pk},
+}

@@ -101,3 +101,17 @@ def without_system_libraries(monkeypatch, *packages: str) -> None:
     for name in [name for name in sys.modules if name.split(".")[0] in packages]:
         monkeypatch.delitem(sys.modules, name)
     monkeypatch.setattr(sys, "meta_path", [_Unloadable(packages), *sys.meta_path])
+
+
+# --- The tenancy walk's fillers (sabor.core.registry.add_url_fillers) -------------------------------
+
+def objects(municipality: Municipality, people: dict) -> dict:
+    from django.core.files.base import ContentFile
+
+    from sabor.core import testfiles
+
+    municipality.coat_of_arms.save("arms.png", ContentFile(testfiles.content("png")), save=True)
+    return {"municipality": municipality}
+
+
+FILL = {"core:file": lambda o: {"name": o["municipality"].coat_of_arms.name}}

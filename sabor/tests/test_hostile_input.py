@@ -12,8 +12,6 @@ and on PostgreSQL, which refuses NUL in text and integers past bigint."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-from decimal import Decimal
 from html.parser import HTMLParser
 from urllib.parse import parse_qs, urlsplit
 
@@ -24,20 +22,11 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from sabor.accounts import testing
-from sabor.accounts.models import Membership, OrganisationMember, Role
-from sabor.core import testfiles
+from sabor.accounts.models import Role
 from sabor.core.http import parse_id
-from sabor.monitoring import evaluations, observations, reports
-from sabor.monitoring import services as monitoring
-from sabor.monitoring.testing import make_indicator, make_plan
-from sabor.participation import ideas, moderation, processes, registrations
 from sabor.participation.models import Registration
-from sabor.participation.testing import make_idea, make_meeting, make_process
-from sabor.planning import projects
-from sabor.planning import services as planning
-from sabor.tests.test_tenancy import _fill
+from sabor.tests.test_tenancy import _Fillers
 from sabor.training.models import Attendance
-from sabor.training.testing import enrol, make_programme, make_session, make_test
 
 pytestmark = pytest.mark.django_db
 
@@ -74,7 +63,8 @@ def _paths(town) -> list[str]:
         if route.startswith("accounts/^"):  # allauth's keyed links: a key that is wrong is a 404 by design
             route = route.replace("^", "").replace("$", "")
             route = route.split("(?P")[0] + "1-not-a-key/"
-        paths.append(_fill(pattern.name, route, town) if "<" in route else "/" + route)
+        named = f"{namespace}:{pattern.name}"
+        paths.append(town["fillers"].path(named, town) if named in town["fillers"].fill else "/" + route)
     return paths
 
 
@@ -131,49 +121,9 @@ def _carries_ids(field: dict) -> bool:
 
 @pytest.fixture
 def town(municipality):
-    """One of everything in the municipality, for the ids of every URL."""
-    organisation = testing.make_organisation(municipality)
-    person = testing.make_member(municipality, Role.RESIDENT)
-    member = OrganisationMember.objects.create(organisation=organisation, user=person)
-    plan = make_plan(municipality, slug="plan")
-    goal = planning.add_node(actor=None, plan=plan, parent=None, title="Цел")
-    indicator = make_indicator(municipality, goal)
-    measurement = monitoring.save_measurement(actor=None, indicator=indicator, period=2023, value=Decimal(9))
-    monitoring.submit_measurement(actor=None, measurement=measurement)
-    project = projects.create_project(actor=None, municipality=municipality, title="Проект", measure=goal)
-    projects.add_milestone(actor=None, project=project, title="Етап", due=date(2025, 1, 1))
-    evaluation = evaluations.create_evaluation(actor=None, municipality=municipality, title="Оценка",
-                                               kind="annual", year=2024, findings="Изводи")
-    evaluations.publish(actor=None, evaluation=evaluation)
-    recommendation = evaluations.add_recommendation(actor=None, evaluation=evaluation, text="Препоръка",
-                                                    owner="Отдел", deadline="2025-01-01")
-    report = reports.create_report(actor=None, plan=plan, year=2023)
-    observation = observations.observe(actor=None, indicator=indicator, period=2023, kind="challenge", text="Н")
-    programme = make_programme(municipality, accepts_applications=True)
-    session = make_session(programme)
-    enrolment = enrol(programme, user=person)
-    make_test(programme, "post")
-    process = make_process(municipality, slug="process")
-    processes.add_phase(actor=None, process=process, title="Фаза", starts_on=date.today(),
-                        ends_on=date.today() + timedelta(days=30))
-    meeting = make_meeting(municipality, process=process, capacity=50, days=1)
-    registrations.register(actor=person, meeting=meeting, stakeholder_group="residents")
-    idea = make_idea(municipality, person, process=process)
-    comment = ideas.comment(actor=person, idea=idea, body="Коментар")
-    report_of = moderation.report(actor=person, idea=idea, reason="spam")
-    return {
-        "slugs": {"process": process.slug}, "slug": plan.slug, "member_pk": member.pk, "comment_b": comment,
-        "idea_b": idea,
-        # A stored file of the municipality, for /files/<name>.
-        "file_b": processes.add_attachment(actor=None, meeting=meeting, title="Протокол",
-                                           file=testfiles.upload("протокол.pdf")).file.name,
-        "pk": {"programme": programme.pk, "meeting": meeting.pk, "idea": idea.pk, "process": process.pk,
-               "report_of": report_of.pk, "session": session.pk, "enrolment": enrolment.pk, "report": report.pk,
-               "observation": observation.pk, "organisation": organisation.pk, "plan": plan.pk,
-               "plan_node": goal.pk, "membership": Membership.objects.get(user=person).pk,
-               "indicator": indicator.pk, "project": project.pk, "evaluation": evaluation.pk,
-               "recommendation": recommendation.pk, "measurement": measurement.pk},
-    }
+    """One of everything in the municipality, for the ids of every URL (each app's url fillers)."""
+    fillers = _Fillers()
+    return {"fillers": fillers, **fillers.town(municipality)}
 
 
 def _sweep_as(role: str, client_for, municipality, town):
@@ -252,7 +202,7 @@ def test_an_id_within_bigint_is_read():
 def test_the_planning_back_office_answers_a_mangled_parent_or_milestone_with_404(client_for, municipality, town,
                                                                                   value):
     client = client_for("alpha.test", testing.make_member(municipality, Role.STAFF, Role.ME_OFFICER))
-    plan, project = town["pk"]["plan"], town["pk"]["project"]
+    plan, project = town["objects"]["projects_plan"].pk, town["objects"]["project"].pk
     response = client.post(f"/office/plans/{plan}/", {"action": "node", "node-title": "Нова цел", "node-weight": "1",
                                                          "parent": value})
     assert response.status_code == 404
@@ -263,7 +213,7 @@ def test_the_planning_back_office_answers_a_mangled_parent_or_milestone_with_404
 def test_the_check_in_screen_takes_nul_in_its_search_and_keeps_the_search_after_a_check_in(client_for, municipality,
                                                                                            town):
     client = client_for("alpha.test", testing.make_member(municipality, Role.STAFF))
-    meeting = town["pk"]["meeting"]
+    meeting = town["objects"]["meeting"].pk
     assert client.get(f"/office/meetings/{meeting}/check-in/?q=%00").status_code == 200
     registration = Registration.objects.get()
     response = client.post(f"/office/meetings/{meeting}/check-in/", {"action": "in", "registration": registration.pk,
@@ -277,13 +227,13 @@ def test_the_check_in_screen_takes_nul_in_its_search_and_keeps_the_search_after_
 
 def test_attendance_with_an_id_that_is_not_one_is_refused_and_changes_nothing(client_for, municipality, town):
     client = client_for("alpha.test", testing.make_member(municipality, Role.STAFF))
-    session = town["pk"]["session"]
+    session, attended = town["objects"]["session"].pk, Attendance.objects.count()
     for value in ("²", "٣", "99999999999999999999"):
         response = client.post(f"/office/training/sessions/{session}/",
-                               {"action": "attendance", "present": [str(town["pk"]["enrolment"]), value]})
+                               {"action": "attendance", "present": [str(town["objects"]["enrolment"].pk), value]})
         assert response.status_code == 400
         assert "Списъкът на присъстващите не можа да бъде прочетен." in response.content.decode()
-    assert not Attendance.objects.exists()
+    assert Attendance.objects.count() == attended
 
 
 def test_several_objects_chosen_by_an_id_past_bigint_are_refused_with_a_message(client_for, municipality, town):

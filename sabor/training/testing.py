@@ -48,3 +48,42 @@ def answers(assessment: Assessment, right: int) -> dict[int, int]:
 def enrol(programme: Programme, name: str = "", group: str = "administration", user=None, **fields):
     name = name or ("" if user else f"Мария {XSS}")
     return enrolments.enrol(actor=None, programme=programme, name=name, stakeholder_group=group, user=user, **fields)
+
+
+# --- The tenancy walk's fillers (sabor.core.registry.add_url_fillers) -------------------------------
+
+def objects(municipality, people: dict) -> dict:
+    """A programme open for applications, with a session and a final test, that the resident
+    has completed (so their certificate, feedback and role offer pages answer)."""
+    from sabor.accounts.models import Role
+
+    programme = make_programme(municipality, accepts_applications=True, offers_role=Role.CIVIC_MONITOR)
+    session = make_session(programme)
+    test = make_test(programme, "post")
+    enrolment = enrol(programme, user=people["resident"], group="residents")
+    enrolments.record_attendance(actor=None, session=session, present={enrolment.pk})
+    assessments.hand_in(actor=None, enrolment=enrolment, assessment=test, answers=answers(test, 2), on_paper=True)
+    enrolments.complete(actor=None, programme=programme)
+    enrolment.refresh_from_db()
+    return {"programme": programme, "session": session, "enrolment": enrolment}
+
+
+FILL = {
+    "training:programme_detail": lambda o: {"pk": o["programme"].pk},
+    "training:programme_apply": lambda o: {"pk": o["programme"].pk},
+    "training:enrolment_test": lambda o: {"pk": o["enrolment"].pk, "kind": "post"},
+    "training:enrolment_feedback": lambda o: {"pk": o["enrolment"].pk},
+    "training:enrolment_withdraw": lambda o: {"pk": o["enrolment"].pk},
+    "training:enrolment_role": lambda o: {"pk": o["enrolment"].pk},
+    "training:enrolment_certificate": lambda o: {"pk": o["enrolment"].pk},
+    "office:programme": lambda o: {"pk": o["programme"].pk},
+    "office:trainees": lambda o: {"pk": o["programme"].pk},
+    "office:programme_participants": lambda o: {"pk": o["programme"].pk, "fmt": "csv"},
+    "office:test": lambda o: {"pk": o["programme"].pk, "kind": "post"},
+    "office:session": lambda o: {"pk": o["session"].pk},
+    "office:session_sheet": lambda o: {"pk": o["session"].pk},
+    "office:enrolment_status": lambda o: {"pk": o["enrolment"].pk},
+}
+# A trainee's own pages: the staff who run trainings reach them through the back office.
+OWNER_ONLY = {"training:enrolment_test", "training:enrolment_feedback", "training:enrolment_withdraw",
+              "training:enrolment_role"}
