@@ -136,16 +136,19 @@ def test_add_municipality_refuses_a_bad_code_with_a_clear_message():
     assert not Municipality.objects.exists()
 
 
-@pytest.mark.parametrize("code", ["4479", "447931", "4479a", "", " 44793"])
-def test_ekatte_codes_have_five_digits(municipality, code):
+@pytest.mark.parametrize(("code", "refusals"), [
+    ("4479", {"invalid_ekatte"}), ("447931", {"invalid_ekatte", "max_length"}), ("4479a", {"invalid_ekatte"}),
+    ("", {"blank"}), (" 44793", {"invalid_ekatte", "max_length"})])
+def test_ekatte_codes_have_five_digits(municipality, code, refusals):
     settlement = Settlement(municipality=municipality, name="Село", ekatte=code)
     with pytest.raises(ValidationError) as error:
         settlement.full_clean()
-    assert "ekatte" in error.value.message_dict
+    assert {e.code for e in error.value.error_dict["ekatte"]} == refusals
 
 
 def test_a_valid_ekatte_code_is_accepted_once(municipality, other_municipality):
     Settlement(municipality=municipality, name="Лясковец", ekatte="44793").full_clean()
     testing.make_settlement(municipality, ekatte="44793")
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         Settlement(municipality=other_municipality, name="Друго", ekatte="44793").full_clean()
+    assert [e.code for e in error.value.error_dict["ekatte"]] == ["unique"]

@@ -156,8 +156,9 @@ def test_an_ordinary_workbook_and_csv_are_read_whole():
 
 def test_a_file_larger_than_the_limit_is_refused_before_it_is_read():
     upload = SimpleUploadedFile("values.csv", b"a" * (tables.MAX_BYTES + 1))
-    with pytest.raises(ValidationError, match="at most 5 MB"), translation.override("en"):
+    with pytest.raises(ValidationError, match="at most 5 MB") as refused, translation.override("en"):
         read_table(upload)
+    assert refused.value.code == "too_large"
 
 
 @pytest.mark.django_db

@@ -130,8 +130,9 @@ def test_each_format_is_taken_as_itself_and_refused_as_any_other(extension):
             "zip" in (extension, other)
         # A PDF that happens to be all text is text, and CSV asks no more of a file.
         if other != extension and not same_kind and (extension, other) != ("pdf", "csv"):
-            with pytest.raises(ValidationError):
+            with pytest.raises(ValidationError) as refused:
                 validate_upload(SimpleUploadedFile(f"файл.{other}", testfiles.content(extension)))
+            assert refused.value.code == "wrong_content"
 
 
 def test_a_body_larger_than_any_upload_is_refused_before_it_is_read(client_for, municipality, officer, settings):

@@ -1,4 +1,5 @@
 import pytest
+from django.utils.html import escape
 
 from sabor.accounts import services, testing
 from sabor.accounts.models import Role
@@ -66,6 +67,7 @@ def test_log_entries_are_escaped(client_for, municipality, me_officer):
                                  kind="ngo")
     body = client_for("alpha.test", me_officer).get("/office/audit/").content.decode()
     assert testing.XSS not in body
+    assert f"Злонамерена {escape(testing.XSS)}" in body
 
 
 def test_changes_read_as_words_not_codes(client_for, municipality, me_officer, resident):
