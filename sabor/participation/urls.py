@@ -1,6 +1,8 @@
 from django.urls import path
 
-from sabor.participation import idea_views, office, views
+from sabor.participation.views import office
+from sabor.participation.views.public import ideas as idea_views
+from sabor.participation.views.public import meetings as views
 
 app_name = "participation"
 urlpatterns = [

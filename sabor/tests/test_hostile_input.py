@@ -30,8 +30,8 @@ from sabor.core.http import parse_id
 from sabor.monitoring import evaluations, observations, reports
 from sabor.monitoring import services as monitoring
 from sabor.monitoring.testing import make_indicator, make_plan
-from sabor.participation import ideas, moderation, processes, registrations
 from sabor.participation.models import Registration
+from sabor.participation.services import ideas, moderation, processes, registrations
 from sabor.participation.testing import make_idea, make_meeting, make_process
 from sabor.planning import projects
 from sabor.planning import services as planning

@@ -12,8 +12,8 @@ from sabor.monitoring import evaluations, observations, reports
 from sabor.monitoring import services as monitoring
 from sabor.monitoring.models import Measurement, Observation, Recommendation
 from sabor.monitoring.testing import make_indicator, make_plan
-from sabor.participation import ideas, moderation, registrations
 from sabor.participation.models import Comment, Idea, Registration, Report
+from sabor.participation.services import ideas, moderation, registrations
 from sabor.participation.testing import make_idea, make_meeting, make_process
 from sabor.planning import projects
 from sabor.planning import services as planning

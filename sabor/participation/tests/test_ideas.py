@@ -18,8 +18,9 @@ from sabor.accounts.models import Role
 from sabor.accounts.testing import XSS
 from sabor.core import antibot, testfiles
 from sabor.monitoring.testing import make_plan
-from sabor.participation import ideas, notifications, selectors
+from sabor.participation import selectors
 from sabor.participation.models import Comment, Follow, Idea, Notification, Support
+from sabor.participation.services import ideas, notifications
 from sabor.participation.testing import human, make_idea, make_process
 from sabor.planning import projects
 from sabor.planning.models import PlanNode

@@ -18,8 +18,8 @@ from sabor.accounts.testing import XSS
 from sabor.core import testfiles
 from sabor.core.models import AuditEntry
 from sabor.monitoring.testing import make_indicator, make_plan
-from sabor.participation import processes, registrations
 from sabor.participation.models import Meeting, Notification, Registration
+from sabor.participation.services import processes, registrations
 from sabor.participation.testing import make_meeting, make_process
 from sabor.planning import services as planning
 

@@ -5,8 +5,8 @@ import pytest
 from sabor.accounts import testing
 from sabor.accounts.models import Role
 from sabor.core.models import AuditEntry
-from sabor.participation import ideas, moderation
 from sabor.participation.models import Comment, Report
+from sabor.participation.services import ideas, moderation
 from sabor.participation.testing import human, make_idea
 
 pytestmark = pytest.mark.django_db

@@ -89,7 +89,7 @@ def update_meeting(*, actor, meeting: Meeting, **fields: Any) -> Meeting:
     audit.save_changes(meeting, actor=actor, action="participation.meeting_updated", editable=MEETING_FIELDS,
                        values=fields, municipality=meeting.municipality)
     if meeting.capacity != capacity_before:
-        from sabor.participation.registrations import fill_places
+        from sabor.participation.services.registrations import fill_places
 
         fill_places(meeting)
     _meetings_changed(meeting.municipality)

@@ -22,7 +22,7 @@ from sabor.core.models import Municipality
 from sabor.core.validators import check_file_size
 from sabor.participation import pages, text
 from sabor.participation.models import Comment, Follow, Idea, IdeaAttachment, IdeaTerm, Notification, Support
-from sabor.participation.notifications import notify
+from sabor.participation.services.notifications import notify
 
 EDIT_WINDOW = timedelta(hours=48)
 MAX_ATTACHMENT_MB = 10

@@ -21,9 +21,10 @@ from sabor.core.decorators import municipality_required
 from sabor.core.filters import filter_status
 from sabor.core.forms import add_service_errors
 from sabor.core.http import parse_id, posted_id, submitted
-from sabor.participation import ideas, moderation, notifications, pages, selectors
+from sabor.participation import pages, selectors
 from sabor.participation.forms import CommentForm, EditIdeaForm, IdeaFilter, IdeaForm, ReportForm
 from sabor.participation.models import Comment, Idea, Notification, Support
+from sabor.participation.services import ideas, moderation, notifications
 
 PAGE_SIZE = 20
 

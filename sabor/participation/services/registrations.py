@@ -20,7 +20,7 @@ from sabor.core import audit
 from sabor.monitoring import live
 from sabor.participation import pages
 from sabor.participation.models import Meeting, Registration
-from sabor.participation.notifications import notify
+from sabor.participation.services.notifications import notify
 from sabor.territory.models import Settlement
 
 ACTIVE = (Registration.Status.REGISTERED, Registration.Status.WAITING)

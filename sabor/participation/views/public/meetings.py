@@ -17,9 +17,10 @@ from sabor.core import ratelimit
 from sabor.core.bar_charts import BarSeries, bar_chart
 from sabor.core.decorators import municipality_required
 from sabor.core.forms import add_service_errors
-from sabor.participation import ical, pages, registrations, selectors
+from sabor.participation import ical, pages, selectors
 from sabor.participation.forms import RegisterForm
 from sabor.participation.models import Meeting, Registration
+from sabor.participation.services import registrations
 
 
 def _processes(request):
