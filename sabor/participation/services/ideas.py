@@ -4,9 +4,9 @@ the rows they count, so the counters on every list stay exact."""
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
+import rules
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -22,9 +22,15 @@ from sabor.core.models import Municipality
 from sabor.core.validators import check_file_size
 from sabor.participation import pages, text
 from sabor.participation.models import Comment, Follow, Idea, IdeaAttachment, IdeaTerm, Notification, Support
+from sabor.participation.rules import (
+    Reason,
+    is_visible,
+    process_takes_ideas,
+    require,
+    takes_supports,
+)
 from sabor.participation.services.notifications import notify
 
-EDIT_WINDOW = timedelta(hours=48)
 MAX_ATTACHMENT_MB = 10
 IDEA_FIELDS = ["title", "description", "settlement", "place", "plan_node", "estimated_cost", "beneficiaries",
                "partners_needed", "ppp_potential", "process", "meeting", "organisation", "proposer_name"]
@@ -81,9 +87,8 @@ def submit(*, actor: User, municipality: Municipality, attachment=None, **fields
             organisation=organisation, user=actor, is_representative=True).exists():
         raise ValidationError({"organisation": _("You can submit on behalf of an organisation you represent.")},
                               code="not_representative")
-    process = fields.get("process")
-    if process is not None and not process.takes_ideas():
-        raise ValidationError({"process": _("This process does not take ideas now.")}, code="closed")
+    require("participation.propose_idea", actor, fields.get("process"),
+            Reason(process_takes_ideas, _("This process does not take ideas now."), "closed", field="process"))
     idea = audit.create(Idea(municipality=municipality, author=actor, **fields), actor=actor,
                         action="participation.idea_submitted", municipality=municipality)
     _attach(idea, attachment)
@@ -108,16 +113,11 @@ def record(*, actor, municipality: Municipality, proposer_name: str, attachment=
     return idea
 
 
-def can_edit(idea: Idea, user, now=None) -> bool:
-    now = now or timezone.now()
-    return (getattr(user, "pk", None) is not None and idea.author_id == user.pk
-            and idea.status == Idea.Status.SUBMITTED and now - idea.created_at <= EDIT_WINDOW)
-
-
 @transaction.atomic
 def edit(*, actor: User, idea: Idea, **fields: Any) -> Idea:
     idea = Idea.objects.select_for_update().get(pk=idea.pk)
-    if not can_edit(idea, actor):
+    if not rules.has_perm("participation.edit_idea", actor, idea):
+        # Not the author, taken up already or too late: one answer, the rule as people know it.
         raise ValidationError(_("An idea can be changed by its author within 48 hours, before the municipality "
                                 "takes it up."), code="edit_window_closed")
     _check_own(idea.municipality, fields)
@@ -128,18 +128,16 @@ def edit(*, actor: User, idea: Idea, **fields: Any) -> Idea:
     return idea
 
 
-def _open_for_people(idea: Idea) -> None:
-    if idea.is_hidden:
-        raise ValidationError(_("This idea has been hidden by a moderator."), code="hidden")
+def _hidden() -> Reason:
+    return Reason(is_visible, _("This idea has been hidden by a moderator."), "hidden")
 
 
 @transaction.atomic
 def support(*, actor: User, idea: Idea) -> bool:
     """Supports the idea; True if this call added the support. The unique constraint
     settles any race: a second support of the same person is refused by the database."""
-    _open_for_people(idea)
-    if not idea.takes_supports:
-        raise ValidationError(_("This idea no longer takes supports."), code="closed")
+    require("participation.support_idea", actor, idea, _hidden(),
+            Reason(takes_supports, _("This idea no longer takes supports."), "closed"))
     try:
         with transaction.atomic():
             Support.objects.create(idea=idea, user=actor)
@@ -153,6 +151,7 @@ def support(*, actor: User, idea: Idea) -> bool:
 
 @transaction.atomic
 def withdraw_support(*, actor: User, idea: Idea) -> bool:
+    require("participation.withdraw_support", actor, idea)
     deleted, _rows = Support.objects.filter(idea=idea, user=actor).delete()
     if deleted:
         Idea.objects.filter(pk=idea.pk).update(supports_count=F("supports_count") - 1)
@@ -162,6 +161,7 @@ def withdraw_support(*, actor: User, idea: Idea) -> bool:
 
 @transaction.atomic
 def follow(*, actor: User, idea: Idea, on: bool) -> None:
+    require("participation.follow_idea", actor, idea)
     if on:
         _follow(idea, actor)
     else:
@@ -175,7 +175,7 @@ def _idea_url(idea: Idea, anchor: str = "") -> str:
 @transaction.atomic
 def comment(*, actor: User, idea: Idea, body: str, parent: Comment | None = None,
             is_official: bool = False) -> Comment:
-    _open_for_people(idea)
+    require("participation.comment_idea", actor, idea, _hidden())
     if parent is not None and (parent.idea_id != idea.pk or parent.is_hidden):
         raise ValidationError(_("You can reply only to a visible comment on this idea."), code="bad_parent")
     item = Comment(idea=idea, parent=parent, author=actor, body=body, is_official=is_official)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from sabor.core import audit
 from sabor.participation import pages
 from sabor.participation.models import Comment, Idea, Report
+from sabor.participation.rules import Reason, is_visible, require
 
 
 def _target(idea: Idea | None, comment: Comment | None):
@@ -23,8 +24,8 @@ def _target(idea: Idea | None, comment: Comment | None):
 def report(*, actor, reason: str, text: str = "", idea: Idea | None = None, comment: Comment | None = None) -> Report:
     target = _target(idea, comment)
     municipality = (idea or comment.idea).municipality
-    if target.is_hidden:
-        raise ValidationError(_("This has already been hidden."), code="hidden")
+    require("participation.report_content", actor, target,
+            Reason(is_visible, _("This has already been hidden."), "hidden"))
     item = Report(municipality=municipality, idea=idea, comment=comment, reporter=actor, reason=reason, text=text)
     item.full_clean(validate_constraints=False)
     try:
