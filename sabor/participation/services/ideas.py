@@ -29,6 +29,7 @@ from sabor.participation.rules import (
     require,
     takes_supports,
 )
+from sabor.participation.services import field_error
 from sabor.participation.services.notifications import notify
 
 MAX_ATTACHMENT_MB = 10
@@ -45,10 +46,10 @@ def _check_own(municipality: Municipality, fields: dict[str, Any]) -> None:
     for name in ("process", "meeting", "organisation", "settlement"):
         value = fields.get(name)
         if value is not None and value.municipality_id != municipality.pk:
-            raise ValidationError({name: _("That belongs to another municipality.")}, code="foreign")
+            raise field_error(name, _("That belongs to another municipality."), "foreign")
     node = fields.get("plan_node")
     if node is not None and node.plan.municipality_id != municipality.pk:
-        raise ValidationError({"plan_node": _("That belongs to another municipality.")}, code="foreign")
+        raise field_error("plan_node", _("That belongs to another municipality."), "foreign")
 
 
 def index(idea: Idea) -> None:
@@ -75,7 +76,8 @@ def _attach(idea: Idea, attachment) -> None:
         item.full_clean()
         item.save()  # a storage failure is an error of the field too (core.files)
     except ValidationError as error:
-        raise ValidationError({"attachment": error.messages}, code="bad_type") from None
+        raise ValidationError({"attachment": [ValidationError(message, code="bad_type")
+                                              for message in error.messages]}) from None
 
 
 @transaction.atomic
@@ -85,8 +87,8 @@ def submit(*, actor: User, municipality: Municipality, attachment=None, **fields
     organisation = fields.get("organisation")
     if organisation is not None and not OrganisationMember.objects.filter(
             organisation=organisation, user=actor, is_representative=True).exists():
-        raise ValidationError({"organisation": _("You can submit on behalf of an organisation you represent.")},
-                              code="not_representative")
+        raise field_error("organisation", _("You can submit on behalf of an organisation you represent."),
+                          "not_representative")
     require("participation.propose_idea", actor, fields.get("process"),
             Reason(process_takes_ideas, _("This process does not take ideas now."), "closed", field="process"))
     idea = audit.create(Idea(municipality=municipality, author=actor, **fields), actor=actor,
@@ -104,7 +106,7 @@ def record(*, actor, municipality: Municipality, proposer_name: str, attachment=
     """Staff record an idea that came up at a forum or reached the municipality on paper."""
     _check_own(municipality, fields)
     if not proposer_name.strip():
-        raise ValidationError({"proposer_name": _("Say who proposed the idea.")}, code="required")
+        raise field_error("proposer_name", _("Say who proposed the idea."), "required")
     idea = audit.create(Idea(municipality=municipality, proposer_name=proposer_name, **fields), actor=actor,
                         action="participation.idea_recorded", municipality=municipality)
     _attach(idea, attachment)
@@ -200,20 +202,19 @@ def answer(*, actor, idea: Idea, status: str, answer: str, merged_into: Idea | N
     """The municipality's official answer and the idea's new status, told to its followers."""
     idea = Idea.objects.select_for_update().get(pk=idea.pk)
     if status not in ANSWERS:
-        raise ValidationError({"status": _("Choose the idea's new status.")}, code="invalid")
+        raise field_error("status", _("Choose the idea's new status."), "invalid")
     if not answer.strip():
-        raise ValidationError({"answer": _("Write the answer that people will read.")}, code="required")
+        raise field_error("answer", _("Write the answer that people will read."), "required")
     if status == Idea.Status.MERGED:
         if merged_into is None or merged_into.pk == idea.pk or merged_into.municipality_id != idea.municipality_id:
-            raise ValidationError({"merged_into": _("Choose the idea this one is merged into.")}, code="required")
+            raise field_error("merged_into", _("Choose the idea this one is merged into."), "required")
     else:
         merged_into = None
     if status == Idea.Status.IN_PLAN:
         if project is None or project.municipality_id != idea.municipality_id:
-            raise ValidationError({"project": _("Choose the plan's project that takes the idea up.")},
-                                  code="required")
+            raise field_error("project", _("Choose the plan's project that takes the idea up."), "required")
     elif project is not None and project.municipality_id != idea.municipality_id:
-        raise ValidationError({"project": _("That belongs to another municipality.")}, code="foreign")
+        raise field_error("project", _("That belongs to another municipality."), "foreign")
     audit.save_changes(idea, actor=actor, action="participation.idea_answered",
                        editable=["status", "answer", "merged_into", "project", "answered_at"],
                        values={"status": status, "answer": answer, "merged_into": merged_into, "project": project,

@@ -12,6 +12,7 @@ from sabor.core import audit
 from sabor.participation import pages
 from sabor.participation.models import Comment, Idea, Report
 from sabor.participation.rules import Reason, is_visible, require
+from sabor.participation.services import field_error
 
 
 def _target(idea: Idea | None, comment: Comment | None):
@@ -39,8 +40,7 @@ def report(*, actor, reason: str, text: str = "", idea: Idea | None = None, comm
 
 def _set_hidden(*, actor, target, hidden: bool, reason: str) -> None:
     if not reason.strip():
-        raise ValidationError({"reason": _("Give the reason; the author and the public will see it.")},
-                              code="required")
+        raise field_error("reason", _("Give the reason; the author and the public will see it."), "required")
     municipality = target.municipality if isinstance(target, Idea) else target.idea.municipality
     target.is_hidden, target.hidden_reason = hidden, reason if hidden else ""
     target.save(update_fields=["is_hidden", "hidden_reason"])

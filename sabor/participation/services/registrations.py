@@ -29,6 +29,7 @@ from sabor.participation.rules import (
     registration_is_open,
     require,
 )
+from sabor.participation.services import field_error
 from sabor.participation.services.notifications import notify
 from sabor.territory.models import Settlement
 
@@ -46,10 +47,9 @@ def _has_place(meeting: Meeting) -> bool:
 
 def _check_own(meeting: Meeting, settlement: Settlement | None, organisation: Organisation | None) -> None:
     if settlement is not None and settlement.municipality_id != meeting.municipality_id:
-        raise ValidationError({"settlement": _("That settlement is not in this municipality.")}, code="foreign")
+        raise field_error("settlement", _("That settlement is not in this municipality."), "foreign")
     if organisation is not None and organisation.municipality_id != meeting.municipality_id:
-        raise ValidationError({"organisation": _("That organisation belongs to another municipality.")},
-                              code="foreign")
+        raise field_error("organisation", _("That organisation belongs to another municipality."), "foreign")
 
 
 @transaction.atomic
@@ -62,7 +62,7 @@ def register(*, actor: User, meeting: Meeting, stakeholder_group: str, settlemen
             Reason(~is_registered, _("You are already registered for this meeting."), "duplicate"))
     _check_own(meeting, settlement, organisation)
     if stakeholder_group not in StakeholderGroup.values:
-        raise ValidationError({"stakeholder_group": _("Choose a stakeholder group.")}, code="invalid")
+        raise field_error("stakeholder_group", _("Choose a stakeholder group."), "invalid")
     registration = meeting.registrations.filter(user=actor).first() or Registration(meeting=meeting, user=actor)
     registration.name, registration.email = actor.public_name, actor.email
     registration.stakeholder_group, registration.settlement = stakeholder_group, settlement
