@@ -24,8 +24,8 @@ def _attach(page, title: str, name: str, data: bytes) -> None:
 
 def test_a_forums_minutes_are_downloaded_while_it_is_public_and_never_after(site, browser, settings):
     from sabor.core.models import Municipality
-    from sabor.participation import processes
     from sabor.participation.models import Meeting
+    from sabor.participation.services import processes
 
     municipality = Municipality.objects.get(slug="lyaskovets")
     starts = timezone.now() - timedelta(days=2)

@@ -29,7 +29,7 @@ def _paged_templates() -> set[str]:
 def _fill(municipality) -> None:
     """More rows than one page of each list holds."""
     from sabor.accounts import services as accounts
-    from sabor.participation import notifications
+    from sabor.participation.services import notifications
     from sabor.participation.testing import make_idea
     from sabor.planning import projects
 

@@ -21,8 +21,8 @@ def _login(page, site, email, password):
 
 def test_a_resident_goes_from_a_forum_to_an_idea_in_the_plan(site, browser):
     from sabor.core.models import Municipality
-    from sabor.participation import processes
     from sabor.participation.models import Meeting
+    from sabor.participation.services import processes
 
     municipality = Municipality.objects.get(slug="lyaskovets")
     starts = timezone.now() + timedelta(days=5)

@@ -17,8 +17,8 @@ from sabor.accounts.models import NotificationFrequency, User
 from sabor.core.models import Municipality
 from sabor.monitoring import services as monitoring
 from sabor.monitoring.models import Indicator
-from sabor.participation import ideas, processes, registrations
 from sabor.participation.models import Comment, Idea, Meeting, Support
+from sabor.participation.services import ideas, processes, registrations
 
 FIRST = ["Иван", "Мария", "Георги", "Елена", "Петър", "Десислава", "Николай", "Светла", "Стоян", "Румяна",
          "Христо", "Галина", "Димитър", "Таня", "Веселин", "Радка", "Пламен", "Йорданка", "Красимир", "Милена",

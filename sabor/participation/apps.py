@@ -11,9 +11,3 @@ class ParticipationConfig(AppConfig):
         from sabor.participation import plugin
 
         plugin.register()
-        from sabor.core import notices, registry
-        from sabor.participation import files, notifications, personal_data, selectors  # noqa: F401  (selectors registers live sources)
-
-        files.register()
-        registry.add_personal_data("participation", export=personal_data.export, erase=personal_data.forget)
-        notices.register(notifications.notify)

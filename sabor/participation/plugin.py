@@ -1,16 +1,19 @@
-"""What the participation app adds to the shared pages: processes, forums, ideas, moderation,
-notifications."""
+"""What the participation app adds to the shared pages (processes, forums, ideas, moderation,
+notifications) and to the rest of the site: live indicator sources for monitoring, its stored
+files, its steps of a person's data export and erasure, and its notices."""
 
 from __future__ import annotations
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sabor.core import audit, registry
+from sabor.core import audit, notices, registry
 
 
 def register() -> None:
+    from sabor.participation import files, selectors
     from sabor.participation.models import Idea, Meeting, Notification, Process, Report
+    from sabor.participation.services import notifications, personal_data
 
     audit.register_actions({
     "participation.process_created": _("Participation process created"),
@@ -63,6 +66,10 @@ def register() -> None:
     registry.add_card("participation.ideas", section="participate", order=20,
                       template="participation/cards/ideas.html", context=_ideas)
     registry.add_url_fillers("participation", "sabor.participation.testing")
+    registry.add_personal_data("participation", export=personal_data.export, erase=personal_data.forget)
+    selectors.register_live_sources()
+    files.register()
+    notices.register(notifications.notify)
 
 
 def _meetings(request):

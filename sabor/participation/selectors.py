@@ -73,15 +73,18 @@ def _by_year(rows) -> dict[int, Decimal]:
     return {row["year"]: Decimal(row["n"]) for row in rows}
 
 
-live.register(live.LiveSource(
-    "participation.meetings_held", _("Participation: forums and meetings held"), _live_choices,
-    lambda municipality, key: _by_year(_meetings_for(municipality, key).annotate(year=ExtractYear("starts_at"))
-                                       .values("year").annotate(n=Count("pk")).order_by("year"))))
-live.register(live.LiveSource(
-    "participation.participants", _("Participation: participants present"), _live_choices,
-    lambda municipality, key: _by_year(
-        Registration.objects.filter(PRESENT, meeting__in=_meetings_for(municipality, key))
-        .annotate(year=ExtractYear("meeting__starts_at")).values("year").annotate(n=Count("pk")).order_by("year"))))
+def register_live_sources() -> None:
+    """Offers the monitoring module the forums held and the participants present as live
+    indicator values (called once, from the app's plugin)."""
+    live.register(live.LiveSource(
+        "participation.meetings_held", _("Participation: forums and meetings held"), _live_choices,
+        lambda municipality, key: _by_year(_meetings_for(municipality, key).annotate(year=ExtractYear("starts_at"))
+                                           .values("year").annotate(n=Count("pk")).order_by("year"))))
+    live.register(live.LiveSource(
+        "participation.participants", _("Participation: participants present"), _live_choices,
+        lambda municipality, key: _by_year(
+            Registration.objects.filter(PRESENT, meeting__in=_meetings_for(municipality, key))
+            .annotate(year=ExtractYear("meeting__starts_at")).values("year").annotate(n=Count("pk")).order_by("year"))))
 
 
 # --- Ideas ---------------------------------------------------------------------------------------------------

@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from sabor.accounts.testing import XSS
 from sabor.core import antibot
-from sabor.participation import ideas, processes
 from sabor.participation.models import Idea, Meeting, Process
+from sabor.participation.services import ideas, processes
 
 
 def human(prefix: str = "") -> dict[str, str]:

@@ -1,28 +1,29 @@
 from django.urls import path
 
-from sabor.participation import idea_views, office, views
+from sabor.participation.views import office
+from sabor.participation.views.public import ideas, meetings
 
 app_name = "participation"
 urlpatterns = [
-    path("processes/", views.process_list, name="process_list"),
-    path("processes/<slug:slug>/", views.process_detail, name="process_detail"),
-    path("meetings/", views.meeting_list, name="meeting_list"),
-    path("meetings/<int:pk>/", views.meeting_detail, name="meeting_detail"),
-    path("meetings/<int:pk>/calendar.ics", views.meeting_calendar, name="meeting_calendar"),
-    path("meetings/<int:pk>/register/", views.register, name="meeting_register"),
-    path("meetings/<int:pk>/cancel/", views.cancel_registration, name="meeting_cancel"),
-    path("ideas/", idea_views.idea_list, name="idea_list"),
-    path("ideas/new/", idea_views.idea_new, name="idea_new"),
-    path("ideas/similar/", idea_views.similar, name="idea_similar"),
-    path("ideas/<int:pk>/", idea_views.idea_detail, name="idea_detail"),
-    path("ideas/<int:pk>/edit/", idea_views.idea_edit, name="idea_edit"),
-    path("ideas/<int:pk>/support/", idea_views.support, name="idea_support"),
-    path("ideas/<int:pk>/follow/", idea_views.follow, name="idea_follow"),
-    path("ideas/<int:pk>/comment/", idea_views.comment, name="idea_comment"),
-    path("ideas/<int:pk>/report/", idea_views.report, name="idea_report"),
-    path("ideas/<int:pk>/comments/<int:comment_pk>/report/", idea_views.report, name="idea_comment_report"),
-    path("notifications/", idea_views.notification_list, name="notifications"),
-    path("notifications/unsubscribe/<str:token>/", idea_views.unsubscribe, name="unsubscribe"),
+    path("processes/", meetings.process_list, name="process_list"),
+    path("processes/<slug:slug>/", meetings.process_detail, name="process_detail"),
+    path("meetings/", meetings.meeting_list, name="meeting_list"),
+    path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
+    path("meetings/<int:pk>/calendar.ics", meetings.meeting_calendar, name="meeting_calendar"),
+    path("meetings/<int:pk>/register/", meetings.register, name="meeting_register"),
+    path("meetings/<int:pk>/cancel/", meetings.cancel_registration, name="meeting_cancel"),
+    path("ideas/", ideas.idea_list, name="idea_list"),
+    path("ideas/new/", ideas.idea_new, name="idea_new"),
+    path("ideas/similar/", ideas.similar, name="idea_similar"),
+    path("ideas/<int:pk>/", ideas.idea_detail, name="idea_detail"),
+    path("ideas/<int:pk>/edit/", ideas.idea_edit, name="idea_edit"),
+    path("ideas/<int:pk>/support/", ideas.support, name="idea_support"),
+    path("ideas/<int:pk>/follow/", ideas.follow, name="idea_follow"),
+    path("ideas/<int:pk>/comment/", ideas.comment, name="idea_comment"),
+    path("ideas/<int:pk>/report/", ideas.report, name="idea_report"),
+    path("ideas/<int:pk>/comments/<int:comment_pk>/report/", ideas.report, name="idea_comment_report"),
+    path("notifications/", ideas.notification_list, name="notifications"),
+    path("notifications/unsubscribe/<str:token>/", ideas.unsubscribe, name="unsubscribe"),
 ]
 
 # The back office's pages (namespace "office", gathered by sabor.core.registry).

@@ -14,7 +14,7 @@ from django.utils import timezone
 from sabor.accounts import testing
 from sabor.accounts.models import Role
 from sabor.monitoring.testing import make_indicator, make_plan
-from sabor.participation import ideas, notifications, registrations
+from sabor.participation.services import ideas, notifications, registrations
 from sabor.participation.testing import make_idea, make_meeting
 from sabor.planning import services as planning
 from sabor.training import assessments, enrolments

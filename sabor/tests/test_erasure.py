@@ -21,8 +21,8 @@ from sabor.accounts import testing
 from sabor.accounts.models import Role
 from sabor.monitoring import observations
 from sabor.monitoring.testing import make_indicator, make_plan, verified
-from sabor.participation import ideas, moderation, registrations
 from sabor.participation.models import Notification
+from sabor.participation.services import ideas, moderation, registrations
 from sabor.participation.testing import make_idea, make_meeting, make_process
 from sabor.planning import services as planning
 from sabor.training import enrolments

@@ -19,8 +19,8 @@ from sabor.monitoring import reports
 from sabor.monitoring import services as monitoring
 from sabor.monitoring.models import AnnualReport
 from sabor.monitoring.testing import make_indicator, make_plan, verified
-from sabor.participation import processes
 from sabor.participation.models import Idea, IdeaAttachment
+from sabor.participation.services import processes
 from sabor.participation.testing import make_idea, make_meeting
 from sabor.planning import services as planning
 from sabor.training import programmes

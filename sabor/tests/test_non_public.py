@@ -28,8 +28,8 @@ from sabor.monitoring import evaluations, methodology, observations, reports
 from sabor.monitoring import services as monitoring
 from sabor.monitoring.models import AnnualReport
 from sabor.monitoring.testing import make_indicator, make_plan, verified
-from sabor.participation import ideas, moderation, processes, registrations
 from sabor.participation.models import IdeaAttachment, Meeting, MeetingAttachment
+from sabor.participation.services import ideas, moderation, processes, registrations
 from sabor.participation.testing import make_idea, make_meeting, make_process
 from sabor.planning import projects
 from sabor.planning import services as planning

@@ -16,8 +16,8 @@ from sabor.accounts.models import Role
 from sabor.core.templatetags.sabor import hours
 from sabor.monitoring import services as monitoring
 from sabor.monitoring.testing import make_indicator, make_plan
-from sabor.participation import ideas, registrations
 from sabor.participation.models import Support
+from sabor.participation.services import ideas, registrations
 from sabor.participation.testing import make_idea, make_meeting
 from sabor.planning import services as planning
 

@@ -18,8 +18,9 @@ from sabor.accounts.models import Role
 from sabor.accounts.testing import XSS
 from sabor.core import antibot, testfiles
 from sabor.monitoring.testing import make_plan
-from sabor.participation import ideas, notifications, selectors
+from sabor.participation import selectors
 from sabor.participation.models import Comment, Follow, Idea, Notification, Support
+from sabor.participation.services import ideas, notifications
 from sabor.participation.testing import human, make_idea, make_process
 from sabor.planning import projects
 from sabor.planning.models import PlanNode
@@ -38,7 +39,7 @@ def test_a_resident_proposes_an_idea_and_it_is_published_escaped(client_for, res
     assert idea.author == resident and idea.estimated_cost == Decimal("12500.50")
     assert Follow.objects.filter(idea=idea, user=resident).exists()
     page = client_for("alpha.test").get(f"/ideas/{idea.pk}/").content.decode()
-    assert "Пейки" in page and XSS not in page and "&lt;script&gt;" in page
+    assert "Пейки" in page and XSS not in page and "Пейки &lt;script&gt;" in page and "Текст &lt;script&gt;" in page
 
 
 def test_bots_are_turned_away_without_a_puzzle(client_for, resident):
@@ -62,16 +63,18 @@ def test_submissions_are_rate_limited(client_for, resident):
 
 def test_only_a_representative_submits_on_behalf_of_an_organisation(municipality, resident):
     organisation = testing.make_organisation(municipality)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         ideas.submit(actor=resident, municipality=municipality, organisation=organisation, **FORM)
+    assert refused.value.error_dict["organisation"][0].code == "not_representative"
     accounts.add_organisation_member(actor=None, organisation=organisation, user=resident, is_representative=True)
     assert ideas.submit(actor=resident, municipality=municipality, organisation=organisation, **FORM).organisation
 
 
 def test_a_closed_idea_call_takes_no_ideas(municipality, resident):
     closed = make_process(municipality, ideas_open_until=timezone.localdate() - timedelta(days=1))
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         make_idea(municipality, resident, process=closed)
+    assert refused.value.error_dict["process"][0].code == "closed"
 
 
 def test_the_author_edits_within_the_window_and_nobody_else_can(client_for, resident, municipality):
@@ -86,8 +89,9 @@ def test_the_author_edits_within_the_window_and_nobody_else_can(client_for, resi
     Idea.objects.filter(pk=idea.pk).update(created_at=idea.created_at - timedelta(hours=49))
     late = client.get(f"/ideas/{idea.pk}/edit/")
     assert late.status_code == 302
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         ideas.edit(actor=resident, idea=idea, title="Късно")
+    assert refused.value.code == "edit_window_closed"
 
 
 def test_supports_are_one_per_person_and_counted_exactly(client_for, resident, municipality):
@@ -125,7 +129,7 @@ def test_comments_are_threaded_and_followers_are_told(client_for, municipality, 
     thread = selectors.thread(idea)
     assert [node.comment for node in thread] == [parent] and [n.comment for n in thread[0].replies] == [reply]
     page = client_for("alpha.test").get(f"/ideas/{idea.pk}/").content.decode()
-    assert f'id="comment-{reply.pk}"' in page and XSS not in page
+    assert f'id="comment-{reply.pk}"' in page and XSS not in page and "Добра идея &lt;script&gt;" in page
     empty = client.post(f"/ideas/{idea.pk}/comment/", {"c-body": "", **human("c")})
     assert empty.status_code == 400 and Comment.objects.count() == 2
 
@@ -149,10 +153,11 @@ def test_the_municipality_answers_and_the_idea_can_be_followed_into_the_plan(
     assert idea.status == "in_plan" and idea.project == project and idea.answered_at
     assert any("отговори" in message.subject or "отговори" in message.body for message in mail.outbox)
     page = client_for("alpha.test").get(f"/ideas/{idea.pk}/").content.decode()
-    assert f"/projects/{project.pk}/" in page and XSS not in page
+    assert f"/projects/{project.pk}/" in page and XSS not in page and "Включена в плана &lt;script&gt;" in page
     ideas.answer(actor=staff, idea=other, status="merged", answer="Обединена", merged_into=idea)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         ideas.answer(actor=staff, idea=idea, status="merged", answer="В себе си", merged_into=idea)
+    assert refused.value.error_dict["merged_into"][0].code == "required"
 
 
 def test_daily_digest_and_unsubscribing(client_for, municipality, django_capture_on_commit_callbacks):
@@ -253,7 +258,7 @@ def test_an_idea_page_shows_the_measure_merge_and_project_it_is_linked_to(client
     with CaptureQueriesContext(connection) as linked:
         page = client.get(f"/ideas/{idea.pk}/").content.decode()
     assert "Зелена община" in page and f"/ideas/{target.pk}/" in page and f"/projects/{project.pk}/" in page
-    assert f"/plans/{plan.slug}/" in page and XSS not in page
+    assert f"/plans/{plan.slug}/" in page and XSS not in page and "Зелена община &lt;script&gt;" in page
     # What an idea usually is: linked to none of them, and then nothing is fetched for them.
     with CaptureQueriesContext(connection) as plain:
         assert client.get(f"/ideas/{target.pk}/").status_code == 200
@@ -272,7 +277,7 @@ def test_a_comment_is_rendered_once_per_process_however_many_read_it(client_for,
     after = selectors._comment_html.cache_info()
     assert after.hits == before.hits + 1 and after.misses == before.misses
     rendered = "<p>Един <strong>коментар</strong>"
-    assert rendered in first and rendered in again and XSS not in again
+    assert rendered in first and rendered in again and XSS not in again and "</strong> &lt;script&gt;" in again
 
 
 @testing.concurrency_test

@@ -18,8 +18,8 @@ from sabor.accounts.testing import XSS
 from sabor.core import testfiles
 from sabor.core.models import AuditEntry
 from sabor.monitoring.testing import make_indicator, make_plan
-from sabor.participation import processes, registrations
 from sabor.participation.models import Meeting, Notification, Registration
+from sabor.participation.services import processes, registrations
 from sabor.participation.testing import make_meeting, make_process
 from sabor.planning import services as planning
 
@@ -52,6 +52,7 @@ def test_a_resident_registers_and_the_page_says_so(client_for, resident, municip
     client = client_for("alpha.test", resident)
     page = client.get(f"/meetings/{meeting.pk}/").content.decode()
     assert "Регистрирайте се" in page and XSS not in page
+    assert "Мини граждански форум &lt;script&gt;" in page and "Дневен ред &lt;script&gt;" in page
     response = client.post(f"/meetings/{meeting.pk}/register/", {"stakeholder_group": "residents"})
     assert response.status_code == 302
     assert Registration.objects.get().status == "registered"
@@ -90,8 +91,9 @@ def test_registration_is_refused_outside_its_window(municipality, resident):
     past = make_meeting(municipality, days=-3)
     cancelled = make_meeting(municipality, is_cancelled=True)
     for meeting in (closed, past, cancelled):
-        with pytest.raises(ValidationError, match="не е отворена|not open"):
+        with pytest.raises(ValidationError, match="не е отворена|not open") as refused:
             _register(resident, meeting)
+        assert refused.value.code == "closed"
     assert not Registration.objects.exists()
 
 
@@ -124,7 +126,7 @@ def test_the_door_staff_find_check_in_and_add_walk_ins(client_for, staff, munici
     walked = meeting.registrations.get(source="walk_in")
     assert walked.checked_in_at is not None and walked.settlement == settlement
     page = client.get(url).content.decode()
-    assert "Иван" in page and XSS not in page
+    assert "Иван" in page and XSS not in page and "Иван &lt;script&gt;" in page
     bad = client.post(url, {"action": "walk_in", "walk-name": "", "walk-stakeholder_group": "martians"})
     assert bad.status_code == 400 and meeting.registrations.count() == 2
     assert AuditEntry.objects.filter(action="participation.checked_in").count() == 2
@@ -250,7 +252,7 @@ def test_minutes_documents_of_the_wrong_type_or_too_large_are_refused(client_for
                            "file-file": testfiles.upload("minutes.pdf")})
     assert ok.status_code == 302 and meeting.attachments.count() == 1
     page = client_for("alpha.test").get(f"/meetings/{meeting.pk}/").content.decode()
-    assert "Протокол" in page and XSS not in page
+    assert "Протокол" in page and XSS not in page and "Протокол &lt;script&gt;" in page
 
 
 def test_a_sign_in_list_over_two_megabytes_is_refused(client_for, staff, municipality):
@@ -276,7 +278,7 @@ def test_the_home_page_shows_upcoming_meetings_and_popular_ideas(client_for, mun
     make_idea(municipality, resident, title="Пейки в парка")
     page = client_for("alpha.test").get("/").content.decode()
     assert "Форум за бюджета" in page and "Отминал форум" not in page and "Пейки в парка" in page
-    assert XSS not in page
+    assert XSS not in page and "alpha &lt;script&gt;" in page
 
 
 def test_statistics_name_settlements_in_the_page_language(municipality):

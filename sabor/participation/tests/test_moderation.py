@@ -1,12 +1,13 @@
 """Reports of abuse, the moderation queue, hiding and restoring with reasons."""
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from sabor.accounts import testing
 from sabor.accounts.models import Role
 from sabor.core.models import AuditEntry
-from sabor.participation import ideas, moderation
 from sabor.participation.models import Comment, Report
+from sabor.participation.services import ideas, moderation
 from sabor.participation.testing import human, make_idea
 
 pytestmark = pytest.mark.django_db
@@ -72,8 +73,9 @@ def test_dismissing_a_report_keeps_the_content(municipality, resident, moderator
     idea.refresh_from_db()
     report.refresh_from_db()
     assert not idea.is_hidden and report.status == "dismissed" and report.decided_by == moderator
-    with pytest.raises(Exception, match="вече|already"):
+    with pytest.raises(ValidationError, match="вече|already") as refused:
         moderation.decide(actor=moderator, report=report, hide=True, reason="x")
+    assert refused.value.code == "decided"
 
 
 def test_only_moderators_decide(client_for, municipality, resident, staff):

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from sabor.accounts import testing
 from sabor.accounts.models import Role
-from sabor.participation import ideas, moderation, registrations
+from sabor.participation.services import ideas, moderation, registrations
 from sabor.participation.testing import make_idea, make_meeting
 
 pytestmark = pytest.mark.django_db

@@ -3,8 +3,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 
-from sabor.participation.notifications import send_digests
-from sabor.participation.reminders import queue_meeting_reminders
+from sabor.participation.services.notifications import send_digests
+from sabor.participation.services.reminders import queue_meeting_reminders
 
 
 class Command(BaseCommand):

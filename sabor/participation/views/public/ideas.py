@@ -4,6 +4,7 @@ while typing, reporting abuse, and a person's notifications."""
 
 from __future__ import annotations
 
+import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -21,9 +22,10 @@ from sabor.core.decorators import municipality_required
 from sabor.core.filters import filter_status
 from sabor.core.forms import add_service_errors
 from sabor.core.http import parse_id, posted_id, submitted
-from sabor.participation import ideas, moderation, notifications, pages, selectors
+from sabor.participation import pages, selectors
 from sabor.participation.forms import CommentForm, EditIdeaForm, IdeaFilter, IdeaForm, ReportForm
 from sabor.participation.models import Comment, Idea, Notification, Support
+from sabor.participation.services import ideas, moderation, notifications
 
 PAGE_SIZE = 20
 
@@ -68,8 +70,12 @@ def idea_detail(request, pk: int):
     idea = get_object_or_404(selectors.ideas_for_page(request.municipality), pk=pk)
     user = request.user
     context = {"idea": idea, "thread": selectors.thread(idea) if not idea.is_hidden else [],
-               "can_edit": ideas.can_edit(idea, user), "comment_form": CommentForm(prefix="c"),
-               "report_form": ReportForm(), "attachments": idea.attachments.all()}
+               "comment_form": CommentForm(prefix="c"), "report_form": ReportForm(),
+               "attachments": idea.attachments.all()}
+    # What the page offers: the same rules the services apply (anonymous visitors get none of it).
+    context.update({f"can_{action}": rules.has_perm(f"participation.{perm}", user, idea) for action, perm in (
+        ("edit", "edit_idea"), ("support", "support_idea"), ("follow", "follow_idea"),
+        ("comment", "comment_idea"), ("report", "report_content"))})
     if user.is_authenticated:
         context["perms_manage"] = user.has_perm("participation.manage", request.municipality)
         context["supported"] = idea.supports.filter(user=user).exists()
@@ -109,7 +115,7 @@ def idea_new(request):
 @login_required
 def idea_edit(request, pk: int):
     idea = get_object_or_404(request.municipality.ideas, pk=pk, author=request.user)
-    if not ideas.can_edit(idea, request.user):
+    if not rules.has_perm("participation.edit_idea", request.user, idea):
         messages.error(request, _("An idea can be changed by its author within 48 hours, before the municipality "
                                   "takes it up."))
         return redirect("participation:idea_detail", pk=pk)
@@ -213,7 +219,7 @@ def comment(request, pk: int):
 def report(request, pk: int, comment_pk: int | None = None):
     idea = _idea(request, pk)
     target = get_object_or_404(idea.comments, pk=comment_pk) if comment_pk else None
-    if idea.is_hidden or (target is not None and target.is_hidden):
+    if not rules.has_perm("participation.report_content", request.user, target or idea):
         # Hidden already: nothing left to report, and the page would show what was hidden.
         raise Http404
     form = ReportForm(*submitted(request))

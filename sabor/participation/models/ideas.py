@@ -1,5 +1,4 @@
-"""Project ideas: supports, threaded comments, following, reports of abuse, and the
-notifications that tell people what happened to what they follow."""
+"""Project ideas: their files, search terms, supports, threaded comments and following."""
 
 from __future__ import annotations
 
@@ -13,9 +12,8 @@ from django.utils.translation import pgettext_lazy
 from sabor.accounts.models import Organisation
 from sabor.core import files
 from sabor.core.models import Municipality
+from sabor.participation.models.meetings import ATTACHMENT_EXTENSIONS
 from sabor.territory.models import Settlement
-
-ATTACHMENT_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "jpg", "jpeg", "png"]
 
 
 class Idea(models.Model):
@@ -171,89 +169,3 @@ class Follow(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} → {self.idea_id}"
-
-
-class Report(models.Model):
-    """A report of abusive content, waiting in the moderation queue."""
-
-    class Reason(models.TextChoices):
-        ABUSE = "abuse", _("insulting or hateful")
-        SPAM = "spam", _("advertising or spam")
-        PERSONAL_DATA = "personal_data", _("reveals someone's personal data")
-        OFF_TOPIC = "off_topic", _("off topic")
-        OTHER = "other", _("something else")
-
-    class Status(models.TextChoices):
-        OPEN = "open", _("waiting")
-        HIDDEN = "hidden", _("content hidden")
-        DISMISSED = "dismissed", _("dismissed")
-
-    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="reports",
-                                     verbose_name=_("municipality"))
-    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, null=True, blank=True, related_name="reports",
-                             verbose_name=_("idea"))
-    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, null=True, blank=True, related_name="reports",
-                                verbose_name=_("comment"))
-    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
-                                 verbose_name=_("reported by"))
-    reason = models.CharField(_("reason"), max_length=14, choices=Reason.choices)
-    text = models.CharField(_("details"), max_length=500, blank=True)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                   related_name="+", verbose_name=_("decided by"))
-    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-    created_at = models.DateTimeField(_("reported"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("report")
-        verbose_name_plural = _("reports")
-        ordering = ["created_at", "pk"]
-        constraints = [
-            models.CheckConstraint(condition=Q(idea__isnull=False) | Q(comment__isnull=False),
-                                   name="report_has_target"),
-            models.UniqueConstraint(fields=["reporter", "idea"], condition=Q(status="open", comment__isnull=True),
-                                    name="report_once_per_idea"),
-            models.UniqueConstraint(fields=["reporter", "comment"], condition=Q(status="open"),
-                                    name="report_once_per_comment"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_reason_display()} #{self.pk}"
-
-
-class Notification(models.Model):
-    """Something a person should know, shown on the site and sent by email as they chose.
-    Who caused it is referred to, never copied: the text holds ACTOR where their name goes,
-    filled in when it is shown, so an erased account's name leaves every notification."""
-
-    ACTOR = "{actor}"
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications",
-                             verbose_name=_("user"))
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                              related_name="+", verbose_name=_("caused by"))
-    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+",
-                                     verbose_name=_("municipality"))
-    text = models.CharField(_("text"), max_length=500)
-    url = models.CharField(_("link"), max_length=300, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    read_at = models.DateTimeField(null=True, blank=True)
-    emailed_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("notification")
-        verbose_name_plural = _("notifications")
-        ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["user", "read_at"], name="notification_unread"),
-                   models.Index(fields=["emailed_at", "created_at"], name="notification_to_email")]
-
-    def __str__(self) -> str:
-        return self.display_text[:60]
-
-    @property
-    def display_text(self) -> str:
-        """The text with the actor's name as it is now, in the language being rendered."""
-        if self.ACTOR not in self.text:
-            return self.text
-        name = self.actor.public_name if self.actor is not None else str(_("Deleted user"))
-        return self.text.replace(self.ACTOR, name)

@@ -12,8 +12,8 @@ from django.utils import timezone
 from django_tasks import task
 
 from sabor.accounts.models import NotificationFrequency
-from sabor.participation import notifications
 from sabor.participation.models import Registration
+from sabor.participation.services import notifications
 
 
 def queue_meeting_reminders(*, today: date) -> int:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -14,6 +13,7 @@ from sabor.core.validators import check_file_size
 from sabor.monitoring import live
 from sabor.participation import pages
 from sabor.participation.models import Meeting, MeetingAttachment, Phase, Process
+from sabor.participation.services import field_error
 
 PROCESS_FIELDS = ["slug", "title", "title_en", "description", "plan", "ideas_open_from", "ideas_open_until",
                   "results", "is_public"]
@@ -27,10 +27,10 @@ def _check_own(municipality: Municipality, fields: dict[str, Any]) -> None:
     for name in ("plan", "process"):
         value = fields.get(name)
         if value is not None and value.municipality_id != municipality.pk:
-            raise ValidationError({name: _("That belongs to another municipality.")}, code="foreign")
+            raise field_error(name, _("That belongs to another municipality."), "foreign")
     settlement = fields.get("settlement")
     if settlement is not None and settlement.municipality_id != municipality.pk:
-        raise ValidationError({"settlement": _("That settlement is not in this municipality.")}, code="foreign")
+        raise field_error("settlement", _("That settlement is not in this municipality."), "foreign")
 
 
 @transaction.atomic
@@ -89,7 +89,7 @@ def update_meeting(*, actor, meeting: Meeting, **fields: Any) -> Meeting:
     audit.save_changes(meeting, actor=actor, action="participation.meeting_updated", editable=MEETING_FIELDS,
                        values=fields, municipality=meeting.municipality)
     if meeting.capacity != capacity_before:
-        from sabor.participation.registrations import fill_places
+        from sabor.participation.services.registrations import fill_places
 
         fill_places(meeting)
     _meetings_changed(meeting.municipality)

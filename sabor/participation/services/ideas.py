@@ -4,9 +4,9 @@ the rows they count, so the counters on every list stay exact."""
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
+import rules
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -22,9 +22,16 @@ from sabor.core.models import Municipality
 from sabor.core.validators import check_file_size
 from sabor.participation import pages, text
 from sabor.participation.models import Comment, Follow, Idea, IdeaAttachment, IdeaTerm, Notification, Support
-from sabor.participation.notifications import notify
+from sabor.participation.rules import (
+    Reason,
+    is_visible,
+    process_takes_ideas,
+    require,
+    takes_supports,
+)
+from sabor.participation.services import field_error
+from sabor.participation.services.notifications import notify
 
-EDIT_WINDOW = timedelta(hours=48)
 MAX_ATTACHMENT_MB = 10
 IDEA_FIELDS = ["title", "description", "settlement", "place", "plan_node", "estimated_cost", "beneficiaries",
                "partners_needed", "ppp_potential", "process", "meeting", "organisation", "proposer_name"]
@@ -39,10 +46,10 @@ def _check_own(municipality: Municipality, fields: dict[str, Any]) -> None:
     for name in ("process", "meeting", "organisation", "settlement"):
         value = fields.get(name)
         if value is not None and value.municipality_id != municipality.pk:
-            raise ValidationError({name: _("That belongs to another municipality.")}, code="foreign")
+            raise field_error(name, _("That belongs to another municipality."), "foreign")
     node = fields.get("plan_node")
     if node is not None and node.plan.municipality_id != municipality.pk:
-        raise ValidationError({"plan_node": _("That belongs to another municipality.")}, code="foreign")
+        raise field_error("plan_node", _("That belongs to another municipality."), "foreign")
 
 
 def index(idea: Idea) -> None:
@@ -69,7 +76,8 @@ def _attach(idea: Idea, attachment) -> None:
         item.full_clean()
         item.save()  # a storage failure is an error of the field too (core.files)
     except ValidationError as error:
-        raise ValidationError({"attachment": error.messages}, code="bad_type") from None
+        raise ValidationError({"attachment": [ValidationError(message, code="bad_type")
+                                              for message in error.messages]}) from None
 
 
 @transaction.atomic
@@ -79,11 +87,10 @@ def submit(*, actor: User, municipality: Municipality, attachment=None, **fields
     organisation = fields.get("organisation")
     if organisation is not None and not OrganisationMember.objects.filter(
             organisation=organisation, user=actor, is_representative=True).exists():
-        raise ValidationError({"organisation": _("You can submit on behalf of an organisation you represent.")},
-                              code="not_representative")
-    process = fields.get("process")
-    if process is not None and not process.takes_ideas():
-        raise ValidationError({"process": _("This process does not take ideas now.")}, code="closed")
+        raise field_error("organisation", _("You can submit on behalf of an organisation you represent."),
+                          "not_representative")
+    require("participation.propose_idea", actor, fields.get("process"),
+            Reason(process_takes_ideas, _("This process does not take ideas now."), "closed", field="process"))
     idea = audit.create(Idea(municipality=municipality, author=actor, **fields), actor=actor,
                         action="participation.idea_submitted", municipality=municipality)
     _attach(idea, attachment)
@@ -99,7 +106,7 @@ def record(*, actor, municipality: Municipality, proposer_name: str, attachment=
     """Staff record an idea that came up at a forum or reached the municipality on paper."""
     _check_own(municipality, fields)
     if not proposer_name.strip():
-        raise ValidationError({"proposer_name": _("Say who proposed the idea.")}, code="required")
+        raise field_error("proposer_name", _("Say who proposed the idea."), "required")
     idea = audit.create(Idea(municipality=municipality, proposer_name=proposer_name, **fields), actor=actor,
                         action="participation.idea_recorded", municipality=municipality)
     _attach(idea, attachment)
@@ -108,16 +115,11 @@ def record(*, actor, municipality: Municipality, proposer_name: str, attachment=
     return idea
 
 
-def can_edit(idea: Idea, user, now=None) -> bool:
-    now = now or timezone.now()
-    return (getattr(user, "pk", None) is not None and idea.author_id == user.pk
-            and idea.status == Idea.Status.SUBMITTED and now - idea.created_at <= EDIT_WINDOW)
-
-
 @transaction.atomic
 def edit(*, actor: User, idea: Idea, **fields: Any) -> Idea:
     idea = Idea.objects.select_for_update().get(pk=idea.pk)
-    if not can_edit(idea, actor):
+    if not rules.has_perm("participation.edit_idea", actor, idea):
+        # Not the author, taken up already or too late: one answer, the rule as people know it.
         raise ValidationError(_("An idea can be changed by its author within 48 hours, before the municipality "
                                 "takes it up."), code="edit_window_closed")
     _check_own(idea.municipality, fields)
@@ -128,18 +130,16 @@ def edit(*, actor: User, idea: Idea, **fields: Any) -> Idea:
     return idea
 
 
-def _open_for_people(idea: Idea) -> None:
-    if idea.is_hidden:
-        raise ValidationError(_("This idea has been hidden by a moderator."), code="hidden")
+def _hidden() -> Reason:
+    return Reason(is_visible, _("This idea has been hidden by a moderator."), "hidden")
 
 
 @transaction.atomic
 def support(*, actor: User, idea: Idea) -> bool:
     """Supports the idea; True if this call added the support. The unique constraint
     settles any race: a second support of the same person is refused by the database."""
-    _open_for_people(idea)
-    if not idea.takes_supports:
-        raise ValidationError(_("This idea no longer takes supports."), code="closed")
+    require("participation.support_idea", actor, idea, _hidden(),
+            Reason(takes_supports, _("This idea no longer takes supports."), "closed"))
     try:
         with transaction.atomic():
             Support.objects.create(idea=idea, user=actor)
@@ -153,6 +153,7 @@ def support(*, actor: User, idea: Idea) -> bool:
 
 @transaction.atomic
 def withdraw_support(*, actor: User, idea: Idea) -> bool:
+    require("participation.withdraw_support", actor, idea)
     deleted, _rows = Support.objects.filter(idea=idea, user=actor).delete()
     if deleted:
         Idea.objects.filter(pk=idea.pk).update(supports_count=F("supports_count") - 1)
@@ -162,6 +163,7 @@ def withdraw_support(*, actor: User, idea: Idea) -> bool:
 
 @transaction.atomic
 def follow(*, actor: User, idea: Idea, on: bool) -> None:
+    require("participation.follow_idea", actor, idea)
     if on:
         _follow(idea, actor)
     else:
@@ -175,7 +177,7 @@ def _idea_url(idea: Idea, anchor: str = "") -> str:
 @transaction.atomic
 def comment(*, actor: User, idea: Idea, body: str, parent: Comment | None = None,
             is_official: bool = False) -> Comment:
-    _open_for_people(idea)
+    require("participation.comment_idea", actor, idea, _hidden())
     if parent is not None and (parent.idea_id != idea.pk or parent.is_hidden):
         raise ValidationError(_("You can reply only to a visible comment on this idea."), code="bad_parent")
     item = Comment(idea=idea, parent=parent, author=actor, body=body, is_official=is_official)
@@ -200,20 +202,19 @@ def answer(*, actor, idea: Idea, status: str, answer: str, merged_into: Idea | N
     """The municipality's official answer and the idea's new status, told to its followers."""
     idea = Idea.objects.select_for_update().get(pk=idea.pk)
     if status not in ANSWERS:
-        raise ValidationError({"status": _("Choose the idea's new status.")}, code="invalid")
+        raise field_error("status", _("Choose the idea's new status."), "invalid")
     if not answer.strip():
-        raise ValidationError({"answer": _("Write the answer that people will read.")}, code="required")
+        raise field_error("answer", _("Write the answer that people will read."), "required")
     if status == Idea.Status.MERGED:
         if merged_into is None or merged_into.pk == idea.pk or merged_into.municipality_id != idea.municipality_id:
-            raise ValidationError({"merged_into": _("Choose the idea this one is merged into.")}, code="required")
+            raise field_error("merged_into", _("Choose the idea this one is merged into."), "required")
     else:
         merged_into = None
     if status == Idea.Status.IN_PLAN:
         if project is None or project.municipality_id != idea.municipality_id:
-            raise ValidationError({"project": _("Choose the plan's project that takes the idea up.")},
-                                  code="required")
+            raise field_error("project", _("Choose the plan's project that takes the idea up."), "required")
     elif project is not None and project.municipality_id != idea.municipality_id:
-        raise ValidationError({"project": _("That belongs to another municipality.")}, code="foreign")
+        raise field_error("project", _("That belongs to another municipality."), "foreign")
     audit.save_changes(idea, actor=actor, action="participation.idea_answered",
                        editable=["status", "answer", "merged_into", "project", "answered_at"],
                        values={"status": status, "answer": answer, "merged_into": merged_into, "project": project,

@@ -3,6 +3,7 @@ calendar file, and statistics of who took part."""
 
 from __future__ import annotations
 
+import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -17,9 +18,10 @@ from sabor.core import ratelimit
 from sabor.core.bar_charts import BarSeries, bar_chart
 from sabor.core.decorators import municipality_required
 from sabor.core.forms import add_service_errors
-from sabor.participation import ical, pages, registrations, selectors
+from sabor.participation import ical, pages, selectors
 from sabor.participation.forms import RegisterForm
 from sabor.participation.models import Meeting, Registration
+from sabor.participation.services import registrations
 
 
 def _processes(request):
@@ -72,10 +74,11 @@ def meeting_detail(request, pk: int):
     cancelled = mine is not None and mine.status == Registration.Status.CANCELLED
     own = None if cancelled else mine
     form = RegisterForm(user=request.user, municipality=request.municipality) \
-        if request.user.is_authenticated and meeting.registration_open() and own is None else None
+        if rules.has_perm("participation.register_for_meeting", request.user, meeting) else None
     stats = selectors.attendance(meeting.registrations.all())
     return render(request, "participation/meeting_detail.html", {
         "meeting": meeting, "own": own, "cancelled": cancelled, "form": form, "stats": stats,
+        "can_cancel": own is not None and rules.has_perm("participation.cancel_registration", request.user, own),
         "chart": attendance_chart(stats),
         "places_left": None if meeting.capacity is None else max(meeting.capacity - stats.registered, 0),
         "attachments": meeting.attachments.all(), "ideas": meeting.ideas.filter(is_hidden=False),

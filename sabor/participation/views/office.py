@@ -19,7 +19,7 @@ from sabor.core.decorators import office_view
 from sabor.core.forms import add_service_errors
 from sabor.core.http import create_from_form, posted_id, submitted
 from sabor.core.tables import read_table
-from sabor.participation import ideas, moderation, processes, registrations, selectors, signin
+from sabor.participation import selectors
 from sabor.participation.forms import (
     AnswerForm,
     AttachmentForm,
@@ -32,6 +32,7 @@ from sabor.participation.forms import (
     WalkInForm,
 )
 from sabor.participation.models import Comment, Idea, Meeting, Phase, Registration, Report
+from sabor.participation.services import ideas, moderation, processes, registrations, signin
 
 MANAGE = "participation.manage"
 SIGNIN_SESSION_KEY = "sabor:signin-list"

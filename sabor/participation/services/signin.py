@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from sabor.accounts.models import StakeholderGroup
-from sabor.participation import registrations
 from sabor.participation.models import Meeting, Registration
+from sabor.participation.services import registrations
 
 MAX_ROWS = 2000
 # Column names people write at the top of the list, in either language.

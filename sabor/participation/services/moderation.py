@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from sabor.core import audit
 from sabor.participation import pages
 from sabor.participation.models import Comment, Idea, Report
+from sabor.participation.rules import Reason, is_visible, require
+from sabor.participation.services import field_error
 
 
 def _target(idea: Idea | None, comment: Comment | None):
@@ -23,8 +25,8 @@ def _target(idea: Idea | None, comment: Comment | None):
 def report(*, actor, reason: str, text: str = "", idea: Idea | None = None, comment: Comment | None = None) -> Report:
     target = _target(idea, comment)
     municipality = (idea or comment.idea).municipality
-    if target.is_hidden:
-        raise ValidationError(_("This has already been hidden."), code="hidden")
+    require("participation.report_content", actor, target,
+            Reason(is_visible, _("This has already been hidden."), "hidden"))
     item = Report(municipality=municipality, idea=idea, comment=comment, reporter=actor, reason=reason, text=text)
     item.full_clean(validate_constraints=False)
     try:
@@ -38,8 +40,7 @@ def report(*, actor, reason: str, text: str = "", idea: Idea | None = None, comm
 
 def _set_hidden(*, actor, target, hidden: bool, reason: str) -> None:
     if not reason.strip():
-        raise ValidationError({"reason": _("Give the reason; the author and the public will see it.")},
-                              code="required")
+        raise field_error("reason", _("Give the reason; the author and the public will see it."), "required")
     municipality = target.municipality if isinstance(target, Idea) else target.idea.municipality
     target.is_hidden, target.hidden_reason = hidden, reason if hidden else ""
     target.save(update_fields=["is_hidden", "hidden_reason"])

@@ -20,10 +20,18 @@ from sabor.core import audit
 from sabor.monitoring import live
 from sabor.participation import pages
 from sabor.participation.models import Meeting, Registration
-from sabor.participation.notifications import notify
+from sabor.participation.rules import (
+    Reason,
+    is_registered,
+    meeting_not_over,
+    owns_registration,
+    registration_is_active,
+    registration_is_open,
+    require,
+)
+from sabor.participation.services import field_error
+from sabor.participation.services.notifications import notify
 from sabor.territory.models import Settlement
-
-ACTIVE = (Registration.Status.REGISTERED, Registration.Status.WAITING)
 
 
 def _locked(meeting: Meeting) -> Meeting:
@@ -39,10 +47,9 @@ def _has_place(meeting: Meeting) -> bool:
 
 def _check_own(meeting: Meeting, settlement: Settlement | None, organisation: Organisation | None) -> None:
     if settlement is not None and settlement.municipality_id != meeting.municipality_id:
-        raise ValidationError({"settlement": _("That settlement is not in this municipality.")}, code="foreign")
+        raise field_error("settlement", _("That settlement is not in this municipality."), "foreign")
     if organisation is not None and organisation.municipality_id != meeting.municipality_id:
-        raise ValidationError({"organisation": _("That organisation belongs to another municipality.")},
-                              code="foreign")
+        raise field_error("organisation", _("That organisation belongs to another municipality."), "foreign")
 
 
 @transaction.atomic
@@ -50,15 +57,13 @@ def register(*, actor: User, meeting: Meeting, stakeholder_group: str, settlemen
              organisation: Organisation | None = None) -> Registration:
     """A signed-in person takes a place, or joins the waiting list when the meeting is full."""
     meeting = _locked(meeting)
-    if not meeting.registration_open():
-        raise ValidationError(_("Registration for this meeting is not open."), code="closed")
+    require("participation.register_for_meeting", actor, meeting,
+            Reason(registration_is_open, _("Registration for this meeting is not open."), "closed"),
+            Reason(~is_registered, _("You are already registered for this meeting."), "duplicate"))
     _check_own(meeting, settlement, organisation)
     if stakeholder_group not in StakeholderGroup.values:
-        raise ValidationError({"stakeholder_group": _("Choose a stakeholder group.")}, code="invalid")
-    registration = meeting.registrations.filter(user=actor).first()
-    if registration is not None and registration.status in ACTIVE:
-        raise ValidationError(_("You are already registered for this meeting."), code="duplicate")
-    registration = registration or Registration(meeting=meeting, user=actor)
+        raise field_error("stakeholder_group", _("Choose a stakeholder group."), "invalid")
+    registration = meeting.registrations.filter(user=actor).first() or Registration(meeting=meeting, user=actor)
     registration.name, registration.email = actor.public_name, actor.email
     registration.stakeholder_group, registration.settlement = stakeholder_group, settlement
     registration.organisation, registration.created_at = organisation, timezone.now()
@@ -99,10 +104,11 @@ def fill_places(meeting: Meeting) -> list[Registration]:
 def cancel(*, actor: User, registration: Registration) -> Registration:
     meeting = _locked(registration.meeting)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
-    if registration.user_id != actor.pk or registration.status not in ACTIVE:
-        raise ValidationError(_("This registration cannot be cancelled."), code="wrong_status")
-    if meeting.has_ended:
-        raise ValidationError(_("The meeting has already taken place."), code="past")
+    registration.meeting = meeting
+    cannot = _("This registration cannot be cancelled.")
+    require("participation.cancel_registration", actor, registration,
+            Reason(owns_registration, cannot, "wrong_status"), Reason(registration_is_active, cannot, "wrong_status"),
+            Reason(meeting_not_over, _("The meeting has already taken place."), "past"))
     registration.status = Registration.Status.CANCELLED
     registration.save(update_fields=["status"])
     audit.record(actor=actor, action="participation.registration_cancelled", obj=meeting,
