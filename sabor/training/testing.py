@@ -8,8 +8,8 @@ from decimal import Decimal
 from django.utils import timezone
 
 from sabor.accounts.testing import XSS
-from sabor.training import assessments, enrolments, programmes
 from sabor.training.models import Assessment, Programme, Session
+from sabor.training.services import assessments, enrolments, programmes
 
 
 def make_programme(municipality, **fields) -> Programme:

@@ -6,9 +6,9 @@ from django.core.exceptions import ValidationError
 from sabor.accounts import testing
 from sabor.accounts.models import Role
 from sabor.accounts.testing import XSS
-from sabor.training import assessments, enrolments
 from sabor.training.models import Attempt, Feedback
 from sabor.training.selectors import feedback_summary, learning
+from sabor.training.services import assessments, enrolments, feedback
 from sabor.training.testing import answers, enrol, make_programme, make_test
 
 pytestmark = pytest.mark.django_db
@@ -138,7 +138,7 @@ def test_a_withdrawn_trainee_cannot_evaluate(trainee):
     enrolment, person = trainee
     enrolments.withdraw(actor=person, enrolment=enrolment)
     with pytest.raises(ValidationError):
-        enrolments.give_feedback(actor=person, enrolment=enrolment, relevance=5, trainers=5, materials=5,
+        feedback.give_feedback(actor=person, enrolment=enrolment, relevance=5, trainers=5, materials=5,
                                  organisation=5, usefulness=5)
 
 

@@ -12,8 +12,8 @@ from sabor.accounts.models import Role
 from sabor.accounts.testing import XSS
 from sabor.core import testfiles
 from sabor.core.models import AuditEntry
-from sabor.training import programmes
 from sabor.training.models import Material, Programme, Session
+from sabor.training.services import programmes
 from sabor.training.testing import enrol, make_programme, make_session
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,8 @@ from sabor.accounts import testing
 from sabor.accounts.models import Role
 from sabor.accounts.testing import XSS
 from sabor.core.models import AuditEntry
-from sabor.training import enrolments
 from sabor.training.models import Enrolment
+from sabor.training.services import completion, enrolments
 from sabor.training.testing import enrol, make_programme, make_session
 
 pytestmark = pytest.mark.django_db
@@ -158,7 +158,7 @@ def test_ones_training_is_in_the_data_download_and_deletion_keeps_the_record_wit
     programme = make_programme(municipality, final_test_required=False, min_attendance_percent=0)
     make_session(programme)
     enrolment = enrol(programme, user=resident)
-    enrolments.complete(actor=None, programme=programme)
+    completion.complete(actor=None, programme=programme)
     code = enrolment.__class__.objects.get(pk=enrolment.pk).certificate.code
     (entry,) = accounts.export_personal_data(user=resident)["training"]
     assert entry["certificate"] == code and entry["email"] == resident.email and entry["status"] == "completed"

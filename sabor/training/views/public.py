@@ -19,9 +19,11 @@ from sabor.core.decorators import municipality_required
 from sabor.core.forms import add_service_errors
 from sabor.core.http import submitted
 from sabor.core.system_libraries import pdf_response
-from sabor.training import assessments, documents, enrolments, selectors
+from sabor.training import documents, selectors
 from sabor.training.forms import ApplyForm, FeedbackForm, TestForm, VerifyForm
 from sabor.training.models import HOLDING_PLACE, TAKING_PART, Assessment, Certificate, Enrolment
+from sabor.training.services import assessments, completion, enrolments
+from sabor.training.services import feedback as feedback_service
 
 
 def _public(request):
@@ -137,7 +139,7 @@ def feedback(request, pk: int):
     form = FeedbackForm(*submitted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            enrolments.give_feedback(actor=request.user, enrolment=enrolment, **form.cleaned_data)
+            feedback_service.give_feedback(actor=request.user, enrolment=enrolment, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -171,7 +173,7 @@ def withdraw(request, pk: int):
 @require_POST
 def answer_role_offer(request, pk: int):
     accept = request.POST.get("answer") == "accept"
-    return _act(request, pk, lambda enrolment: enrolments.answer_role_offer(actor=request.user, enrolment=enrolment,
+    return _act(request, pk, lambda enrolment: completion.answer_role_offer(actor=request.user, enrolment=enrolment,
                                                                             accept=accept),
                 _("You are now a civic monitor.") if accept else _("The offer has been declined."))
 
