@@ -2,6 +2,7 @@
 module per feature; their public names are re-exported here, so callers write
 ``from sabor.accounts import services; services.create_organisation(...)``."""
 
+from sabor.accounts.selectors import sole_administrations
 from sabor.accounts.services.memberships import join_municipality, set_roles, update_membership
 from sabor.accounts.services.organisations import (
     ORGANISATION_FIELDS,
@@ -11,7 +12,7 @@ from sabor.accounts.services.organisations import (
     update_organisation,
     update_organisation_member,
 )
-from sabor.accounts.services.personal_data import delete_account, export_personal_data, sole_administrations
+from sabor.accounts.services.personal_data import delete_account, export_personal_data
 from sabor.accounts.services.profile import PROFILE_FIELDS, register_user, update_profile
 
 __all__ = [

@@ -5,7 +5,8 @@ log, so views, admin actions and management commands all behave the same."""
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
+import rules
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -56,7 +57,17 @@ def update_membership(
 def set_roles(*, actor: User | None, membership: Membership, roles: set[str]) -> None:
     """Makes the membership's roles exactly `roles`, logging each grant and revocation.
     Derived roles (organisation representative) are left as they are: they follow
-    from the facts they derive from, never from this choice."""
+    from the facts they derive from, never from this choice.
+
+    Nobody takes the administrator role from themselves, and only another administrator
+    takes it from someone (`accounts.revoke_administrator`); `actor` None is the system
+    (the demo loader, the operator's `grant_role` command)."""
+    if actor is not None and Role.ADMINISTRATOR not in roles and \
+            membership.roles.filter(role=Role.ADMINISTRATOR).exists() and \
+            not rules.has_perm("accounts.revoke_administrator", actor, membership):
+        if membership.user_id == actor.pk:
+            raise ValidationError(_("You cannot take the administrator role from yourself."), code="own_administrator")
+        raise PermissionDenied
     _apply_roles(actor=actor, membership=membership, roles=set(roles) - DERIVED_ROLES, keep=DERIVED_ROLES)
 
 

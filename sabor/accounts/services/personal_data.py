@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
+import rules
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from sabor.accounts.models import Membership, NotificationFrequency, OrganisationMember, Role, RoleAssignment, User
+from sabor.accounts.models import Membership, NotificationFrequency, OrganisationMember, User
+from sabor.accounts.selectors import sole_administrations
 from sabor.core import audit, pagecache, registry
-from sabor.core.models import Municipality
 
 
 def export_personal_data(*, user: User) -> dict[str, Any]:
@@ -65,28 +66,22 @@ def export_personal_data(*, user: User) -> dict[str, Any]:
     } | {step.key: step.export(user) for step in registry.personal_data() if step.export}
 
 
-def sole_administrations(user: User) -> list[Municipality]:
-    """Municipalities that would be left without an administrator if `user` went."""
-    administered = Municipality.objects.filter(memberships__user=user,
-                                               memberships__roles__role=Role.ADMINISTRATOR)
-    return [municipality for municipality in administered
-            if not RoleAssignment.objects.filter(membership__municipality=municipality, role=Role.ADMINISTRATOR)
-            .exclude(membership__user=user).exists()]
-
-
 @transaction.atomic
-def delete_account(*, user: User) -> None:
+def delete_account(*, user: User, actor: User | None = None) -> None:
     """Removes the person's identity but keeps the row, so what they contributed in
     public stays readable under "Deleted user" and the audit trail stays intact —
-    without their name in it."""
+    without their name in it. Only the person deletes their account (`actor` is they
+    unless given), and not while they are a municipality's only administrator."""
     from allauth.account.models import EmailAddress
     from allauth.mfa.models import Authenticator
 
-    if sole_administrations(user):
+    if not rules.has_perm("accounts.delete_account", actor or user, user):
+        sole = sole_administrations(user)
+        if not sole:
+            raise PermissionDenied
         raise ValidationError(
             _("You are the only administrator of %(names)s. Give the administrator role to someone else first."),
-            code="last_administrator",
-            params={"names": ", ".join(m.name for m in sole_administrations(user))})
+            code="last_administrator", params={"names": ", ".join(m.name for m in sole)})
     for membership in Membership.objects.filter(user=user).select_related("municipality").prefetch_related("roles"):
         audit.record(actor=user, action="user.deleted", obj=user, municipality=membership.municipality,
                      changes={"roles": [", ".join(sorted(r.role for r in membership.roles.all())), None]})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import rules
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from sabor.accounts.models import NotificationFrequency, User
@@ -35,6 +37,8 @@ def update_profile(
     notification_frequency: NotificationFrequency | str,
     settlement: Settlement | None = None,
 ) -> User:
+    if not rules.has_perm("accounts.edit_profile", actor, user):
+        raise PermissionDenied
     before = audit.snapshot(user, PROFILE_FIELDS)
     user.display_name = display_name
     user.preferred_language = preferred_language

@@ -8,13 +8,11 @@ from datetime import date
 from functools import partial
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 from django_tasks import task
 
 from sabor.accounts import services as accounts
@@ -22,6 +20,7 @@ from sabor.accounts.models import Membership, User
 from sabor.accounts.roles import roles_of
 from sabor.core import audit, mail
 from sabor.core.models import Municipality
+from sabor.training import rules as training_rules
 from sabor.training.models import Certificate, Enrolment, Programme
 from sabor.training.selectors import trainee_progress
 from sabor.training.services.enrolments import _changed, _locked
@@ -85,8 +84,7 @@ def send_completion(enrolment_id: int) -> None:
 @transaction.atomic
 def answer_role_offer(*, actor: User, enrolment: Enrolment, accept: bool) -> Enrolment:
     enrolment = Enrolment.objects.select_for_update().select_related("programme__municipality").get(pk=enrolment.pk)
-    if enrolment.user_id != actor.pk or enrolment.role_offer != Enrolment.RoleOffer.OFFERED:
-        raise ValidationError(_("There is no role offer to answer."), code="no_offer")
+    training_rules.check("training.answer_role_offer", actor, enrolment)
     programme = enrolment.programme
     if accept:
         membership = accounts.join_municipality(user=actor, municipality=programme.municipality)

@@ -18,6 +18,7 @@ from sabor.accounts.models import Organisation, StakeholderGroup, User
 from sabor.core import audit
 from sabor.core.models import Municipality
 from sabor.monitoring import live
+from sabor.training import rules as training_rules
 from sabor.training.models import HOLDING_PLACE, Enrolment, Programme
 
 
@@ -64,25 +65,17 @@ def enrol(*, actor, programme: Programme, name: str, stakeholder_group: str, use
     return enrolment
 
 
-def can_apply(programme: Programme) -> bool:
-    return programme.accepts_applications and programme.status == Programme.Status.OPEN
-
-
 @transaction.atomic
 def apply(*, actor: User, programme: Programme, stakeholder_group: str, organisation: Organisation | None = None,
           position: str = "") -> Enrolment:
     """A signed-in person applies; the application holds a place until staff answer it."""
     programme = _locked(programme)
-    if not can_apply(programme):
-        raise ValidationError(_("This programme does not take applications now."), code="closed")
+    # Under the programme's lock, so the last place goes to one person only.
+    training_rules.check("training.apply", actor, programme)
     _check_organisation(programme.municipality, organisation)
     if stakeholder_group not in StakeholderGroup.values:
         raise ValidationError({"stakeholder_group": _("Choose a stakeholder group.")}, code="invalid")
-    enrolment = programme.enrolments.filter(user=actor).first()
-    if enrolment is not None and enrolment.holds_place:
-        raise ValidationError(_("You have already applied to this programme."), code="duplicate")
-    _check_place(programme)
-    enrolment = enrolment or Enrolment(programme=programme, user=actor)
+    enrolment = programme.enrolments.filter(user=actor).first() or Enrolment(programme=programme, user=actor)
     enrolment.name, enrolment.email = actor.public_name, actor.email
     enrolment.stakeholder_group, enrolment.organisation, enrolment.position = stakeholder_group, organisation, position
     enrolment.status, enrolment.enrolled_on = Enrolment.Status.APPLIED, timezone.localdate()
@@ -128,9 +121,7 @@ def set_status(*, actor, enrolment: Enrolment, status: str) -> Enrolment:
 def withdraw(*, actor: User, enrolment: Enrolment) -> Enrolment:
     """A trainee gives up their application or place."""
     enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
-    if enrolment.user_id != actor.pk or enrolment.status not in (Enrolment.Status.APPLIED,
-                                                                 Enrolment.Status.ENROLLED):
-        raise ValidationError(_("This place cannot be given up now."), code="wrong_status")
+    training_rules.check("training.withdraw", actor, enrolment)
     old, enrolment.status = enrolment.status, Enrolment.Status.WITHDRAWN
     enrolment.save(update_fields=["status"])
     audit.record(actor=actor, action="training.enrolment_changed", obj=enrolment,

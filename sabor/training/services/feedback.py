@@ -8,7 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from sabor.training.models import TAKING_PART, Enrolment, Feedback
+from sabor.training import rules as training_rules
+from sabor.training.models import Enrolment, Feedback
 
 
 @transaction.atomic
@@ -16,10 +17,9 @@ def give_feedback(*, actor, enrolment: Enrolment, comment: str = "", on_paper: b
                   **ratings: Any) -> Feedback:
     """A trainee evaluates the programme on the site, or staff type in a form filled in on paper."""
     enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
-    if (not on_paper and enrolment.user_id != getattr(actor, "pk", None)) or enrolment.status not in TAKING_PART:
-        raise ValidationError(_("Only trainees of the programme can evaluate it."), code="not_trainee")
-    if Feedback.objects.filter(enrolment=enrolment).exists():
-        raise ValidationError(_("You have already evaluated this programme. Thank you!"), code="duplicate")
+    # Staff typing in a paper form are checked by the back office; the trainee's state is
+    # checked the same way for both.
+    training_rules.check("training.feedback_on_paper" if on_paper else "training.give_feedback", actor, enrolment)
     feedback = Feedback(enrolment=enrolment, comment=comment, **ratings)
     feedback.full_clean()
     try:
