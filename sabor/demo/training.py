@@ -148,11 +148,11 @@ def _programme(municipality: Municipality, data: DemoProgramme, clerk: User, off
                                 on_paper=True)
         if index % 4 != 3:  # most filled in the evaluation form on the last day
             feedback.give_feedback(actor=clerk, enrolment=person, on_paper=True, relevance=5 - index % 2,
-                                     trainers=5 - (index % 3 == 0), materials=4 + (index % 2),
-                                     organisation=4 + (index % 5 != 0), usefulness=5 - (index % 4 == 2),
-                                     comment=["", "Повече практически примери от общината.",
-                                              "Полезно би било продължение след година."][index % 3]
-                                     if index % 5 == 0 else "")
+                                   trainers=5 - (index % 3 == 0), materials=4 + (index % 2),
+                                   organisation=4 + (index % 5 != 0), usefulness=5 - (index % 4 == 2),
+                                   comment=["", "Повече практически примери от общината.",
+                                            "Полезно би било продължение след година."][index % 3]
+                                   if index % 5 == 0 else "")
     last = timezone.localtime(sessions[-1].ends_at).date()
     completion.complete(actor=officer, programme=programme, on=last)
     programmes.update_programme(actor=clerk, programme=programme, status=Programme.Status.COMPLETED)

@@ -11,6 +11,8 @@ from sabor.training.selectors import feedback_summary, learning
 from sabor.training.services import assessments, enrolments, feedback
 from sabor.training.testing import answers, enrol, make_programme, make_test
 
+ESCAPED = "&lt;script&gt;"  # XSS as the page shows it: escaped, not dropped
+
 pytestmark = pytest.mark.django_db
 
 
@@ -27,7 +29,7 @@ def test_a_trainee_takes_an_open_test_on_the_site_and_it_is_scored(client_for, t
     client = client_for("alpha.test", person)
     assert f"/training/enrolments/{enrolment.pk}/test/pre/" in client.get("/training/mine/").content.decode()
     page = client.get(f"/training/enrolments/{enrolment.pk}/test/pre/").content.decode()
-    assert "Въпрос 1" in page and XSS not in page
+    assert "Въпрос 1" in page and XSS not in page and ESCAPED in page
     data = {f"q{question}": choice for question, choice in answers(test, 3).items()}
     response = client.post(f"/training/enrolments/{enrolment.pk}/test/pre/", data)
     assert response.status_code == 302
@@ -48,9 +50,10 @@ def test_every_question_must_be_answered_with_one_of_its_own_answers(client_for,
     assert missing.status_code == 400 and "Отговорете на този въпрос." in missing.content.decode()
     foreign = client.post(url, {f"q{first.pk}": second.choices.first().pk, f"q{second.pk}": "abc"})
     assert foreign.status_code == 400
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         assessments.hand_in(actor=person, enrolment=enrolment, assessment=test,
                             answers={first.pk: second.choices.first().pk, second.pk: second.choices.first().pk})
+    assert error.value.code == "unanswered"
     assert not Attempt.objects.exists()
 
 
@@ -59,8 +62,9 @@ def test_a_closed_test_cannot_be_taken_on_the_site(client_for, trainee):
     test = make_test(enrolment.programme, "post", is_open=False)
     assert client_for("alpha.test", person).get(
         f"/training/enrolments/{enrolment.pk}/test/post/").status_code == 404
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         assessments.hand_in(actor=person, enrolment=enrolment, assessment=test, answers=answers(test, 2))
+    assert error.value.code == "closed"
 
 
 def test_staff_build_a_test_and_record_one_taken_on_paper(client_for, staff, municipality):
@@ -89,8 +93,9 @@ def test_staff_build_a_test_and_record_one_taken_on_paper(client_for, staff, mun
 
 def test_an_empty_test_cannot_be_opened(municipality):
     assessment = assessments.assessment_of(make_programme(municipality), "pre")
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         assessments.set_open(actor=None, assessment=assessment, is_open=True)
+    assert error.value.code == "no_questions"
 
 
 def test_learning_compares_before_and_after_question_by_question(municipality):
@@ -124,7 +129,7 @@ def test_feedback_is_given_once_and_summarised_without_names(client_for, municip
     assert str(by_field["usefulness"].average) == "4.5"
     assert comments == [f"Повече примери {XSS}"]
     page = client_for("alpha.test").get(f"/training/{programme.pk}/").content.decode()
-    assert "feedback-table" in page and "Обучаем 0" not in page and XSS not in page
+    assert "feedback-table" in page and "Обучаем 0" not in page and XSS not in page and ESCAPED in page
 
 
 def test_ratings_outside_one_to_five_are_refused(client_for, trainee):
@@ -137,9 +142,10 @@ def test_ratings_outside_one_to_five_are_refused(client_for, trainee):
 def test_a_withdrawn_trainee_cannot_evaluate(trainee):
     enrolment, person = trainee
     enrolments.withdraw(actor=person, enrolment=enrolment)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         feedback.give_feedback(actor=person, enrolment=enrolment, relevance=5, trainers=5, materials=5,
-                                 organisation=5, usefulness=5)
+                               organisation=5, usefulness=5)
+    assert error.value.code == "not_trainee"
 
 
 def test_staff_type_in_an_evaluation_form_filled_in_on_paper(client_for, staff, municipality):

@@ -19,6 +19,8 @@ from sabor.training.selectors import trainee_progress
 from sabor.training.services import assessments, attendance, completion, enrolments, programmes
 from sabor.training.testing import answers, enrol, make_programme, make_session, make_test
 
+ESCAPED = "&lt;script&gt;"  # XSS as the page shows it: escaped, not dropped
+
 pytestmark = pytest.mark.django_db
 
 
@@ -74,8 +76,9 @@ def test_without_a_required_test_attendance_alone_completes(municipality):
 def test_attendance_only_of_enrolled_people(course, municipality):
     programme, sessions, _test = course
     other = enrol(make_programme(municipality))
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         attendance.record_attendance(actor=None, session=sessions[0], present={other.pk})
+    assert error.value.code == "not_enrolled"
     assert not sessions[0].attendance.exists()
 
 
@@ -175,7 +178,7 @@ def test_verification_shows_what_the_certificate_shows_and_nothing_more(client_f
     assert "Мария Петрова" in page and "30.06.2014" in page and certificate.code in page
     for private in ("maria@example.org", person.email, "Секретар", "Надежда", "80%", "4 / 5"):
         assert private not in page
-    assert XSS not in page
+    assert XSS not in page and ESCAPED in page
 
 
 def test_an_unknown_code_is_plainly_not_found(client_for, municipality):
@@ -214,8 +217,9 @@ def test_attendance_sheet_and_participant_list(client_for, staff, course):
 def test_enrolment_status_changes_follow_their_rules(course):
     programme, _sessions, _test = course
     trainee = enrol(programme)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         enrolments.set_status(actor=None, enrolment=trainee, status=Enrolment.Status.DECLINED)
+    assert error.value.code == "wrong_status"
     enrolments.set_status(actor=None, enrolment=trainee, status=Enrolment.Status.WITHDRAWN)
     enrolments.set_status(actor=None, enrolment=trainee, status=Enrolment.Status.ENROLLED)
     trainee.refresh_from_db()

@@ -150,7 +150,7 @@ def trainees(request, pk: int):
         elif feedback_form.is_valid():
             try:
                 feedback.give_feedback(actor=request.user, enrolment=enrolment, on_paper=True,
-                                         **feedback_form.cleaned_data)
+                                       **feedback_form.cleaned_data)
             except ValidationError as error:
                 add_service_errors(feedback_form, error)
             else:
