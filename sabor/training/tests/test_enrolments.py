@@ -4,14 +4,13 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from sabor.accounts import services as accounts
 from sabor.accounts import testing
 from sabor.accounts.models import Role
 from sabor.accounts.testing import XSS
 from sabor.core.models import AuditEntry
 from sabor.training.models import Enrolment
-from sabor.training.services import completion, enrolments
-from sabor.training.testing import enrol, make_programme, make_session
+from sabor.training.services import enrolments
+from sabor.training.testing import enrol, make_programme
 
 ESCAPED = "&lt;script&gt;"  # XSS as the page shows it: escaped, not dropped
 
@@ -155,17 +154,3 @@ def test_places_hold_when_many_apply_at_once(municipality):
                 and not isinstance(result, ValidationError)]
     assert outcomes.count("in") == 20 and outcomes.count("full") == 10
     assert programme.enrolments.filter(status="applied").count() == 20
-
-
-def test_ones_training_is_in_the_data_download_and_deletion_keeps_the_record_without_the_address(
-        municipality, resident):
-    programme = make_programme(municipality, final_test_required=False, min_attendance_percent=0)
-    make_session(programme)
-    enrolment = enrol(programme, user=resident)
-    completion.complete(actor=None, programme=programme)
-    code = enrolment.__class__.objects.get(pk=enrolment.pk).certificate.code
-    (entry,) = accounts.export_personal_data(user=resident)["training"]
-    assert entry["certificate"] == code and entry["email"] == resident.email and entry["status"] == "completed"
-    accounts.delete_account(user=resident)
-    enrolment.refresh_from_db()
-    assert enrolment.email == "" and enrolment.certificate.code == code

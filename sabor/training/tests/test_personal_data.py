@@ -16,7 +16,7 @@ from sabor.core.models import AuditEntry
 from sabor.training import models as training_models
 from sabor.training.models import Certificate, Enrolment
 from sabor.training.services import assessments, attendance, completion, enrolments, feedback
-from sabor.training.testing import answers, make_programme, make_session, make_test
+from sabor.training.testing import answers, enrol, make_programme, make_session, make_test
 
 pytestmark = pytest.mark.django_db
 
@@ -81,3 +81,17 @@ def test_erasure_leaves_the_name_only_where_it_is_kept_and_the_email_nowhere(cli
     assert NAME in page  # the certificate still verifies
     enrolment.refresh_from_db()
     assert enrolment.user == person and enrolment.email == ""
+
+
+def test_ones_training_is_in_the_data_download_and_deletion_keeps_the_record_without_the_address(
+        municipality, resident):
+    programme = make_programme(municipality, final_test_required=False, min_attendance_percent=0)
+    make_session(programme)
+    enrolment = enrol(programme, user=resident)
+    completion.complete(actor=None, programme=programme)
+    code = enrolment.__class__.objects.get(pk=enrolment.pk).certificate.code
+    (entry,) = accounts.export_personal_data(user=resident)["training"]
+    assert entry["certificate"] == code and entry["email"] == resident.email and entry["status"] == "completed"
+    accounts.delete_account(user=resident)
+    enrolment.refresh_from_db()
+    assert enrolment.email == "" and enrolment.certificate.code == code
