@@ -1,5 +1,9 @@
 """Permissions of the accounts area. Municipality-level permissions take the
-municipality as their object; organisation permissions take the organisation."""
+municipality as their object; organisation permissions take the organisation; permissions
+about a person take the User (or, for their roles, their membership).
+
+Services check them with ``rules.has_perm(name, user, obj)``, not ``user.has_perm``, which
+lets a superuser through every rule, the ones about a person's state included."""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ import rules
 
 from sabor.accounts.models import STAFF_ROLES, Organisation, OrganisationMember, Role, User
 from sabor.accounts.roles import roles_of
+from sabor.accounts.selectors import sole_administrations
 from sabor.core.models import Municipality
 
 
@@ -44,8 +49,6 @@ def is_self(user, person) -> bool:
 @rules.predicate
 def is_sole_administrator(user, person) -> bool:
     """`person` is the only administrator of some municipality."""
-    from sabor.accounts.selectors import sole_administrations
-
     return isinstance(person, User) and bool(sole_administrations(person))
 
 
