@@ -1,15 +1,15 @@
 from django.urls import path
 
-from sabor.accounts import office, views
+from sabor.accounts.views import office, public
 
 app_name = "accounts"
 urlpatterns = [
-    path("account/profile/", views.profile, name="profile"),
-    path("account/export/", views.export_data, name="export_data"),
-    path("account/delete/", views.delete_account, name="delete_account"),
-    path("organisations/", views.organisation_list, name="organisation_list"),
-    path("organisations/<int:pk>/", views.organisation_detail, name="organisation_detail"),
-    path("organisations/<int:pk>/edit/", views.organisation_edit, name="organisation_edit"),
+    path("account/profile/", public.profile, name="profile"),
+    path("account/export/", public.export_data, name="export_data"),
+    path("account/delete/", public.delete_account, name="delete_account"),
+    path("organisations/", public.organisation_list, name="organisation_list"),
+    path("organisations/<int:pk>/", public.organisation_detail, name="organisation_detail"),
+    path("organisations/<int:pk>/edit/", public.organisation_edit, name="organisation_edit"),
 ]
 
 # The back office's pages (namespace "office", gathered by sabor.core.registry).

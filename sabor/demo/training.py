@@ -16,8 +16,8 @@ from sabor.accounts.models import Role, User
 from sabor.core.models import Municipality
 from sabor.monitoring import services as monitoring
 from sabor.monitoring.models import Indicator
-from sabor.training import assessments, enrolments, programmes
 from sabor.training.models import Programme
+from sabor.training.services import assessments, attendance, completion, enrolments, feedback, programmes
 
 QUESTIONS = [
     ("Какво показва индикаторът за резултат?", ["Непосредствения ефект от дейностите за целевите групи",
@@ -138,7 +138,7 @@ def _programme(municipality: Municipality, data: DemoProgramme, clerk: User, off
     for number, session in enumerate(sessions):
         # One trainee misses the short last day of the longer programme: 16 of 20 hours, just enough.
         absent = {people[3].pk} if number == len(sessions) - 1 and len(sessions) > 2 else set()
-        enrolments.record_attendance(actor=clerk, session=session, present={p.pk for p in people} - absent)
+        attendance.record_attendance(actor=clerk, session=session, present={p.pk for p in people} - absent)
     for index, person in enumerate(people):
         pre_right, post_right = 1 + index % 3, 4 + (index % 4 != 0)
         for assessment, right in ((pre, pre_right), (post, post_right)):
@@ -147,14 +147,14 @@ def _programme(municipality: Municipality, data: DemoProgramme, clerk: User, off
             assessments.hand_in(actor=clerk, enrolment=person, assessment=assessment, answers=answers,
                                 on_paper=True)
         if index % 4 != 3:  # most filled in the evaluation form on the last day
-            enrolments.give_feedback(actor=clerk, enrolment=person, on_paper=True, relevance=5 - index % 2,
-                                     trainers=5 - (index % 3 == 0), materials=4 + (index % 2),
-                                     organisation=4 + (index % 5 != 0), usefulness=5 - (index % 4 == 2),
-                                     comment=["", "Повече практически примери от общината.",
-                                              "Полезно би било продължение след година."][index % 3]
-                                     if index % 5 == 0 else "")
+            feedback.give_feedback(actor=clerk, enrolment=person, on_paper=True, relevance=5 - index % 2,
+                                   trainers=5 - (index % 3 == 0), materials=4 + (index % 2),
+                                   organisation=4 + (index % 5 != 0), usefulness=5 - (index % 4 == 2),
+                                   comment=["", "Повече практически примери от общината.",
+                                            "Полезно би било продължение след година."][index % 3]
+                                   if index % 5 == 0 else "")
     last = timezone.localtime(sessions[-1].ends_at).date()
-    enrolments.complete(actor=officer, programme=programme, on=last)
+    completion.complete(actor=officer, programme=programme, on=last)
     programmes.update_programme(actor=clerk, programme=programme, status=Programme.Status.COMPLETED)
     indicator = Indicator.objects.filter(municipality=municipality, code=data.indicator).first()
     if indicator is not None:

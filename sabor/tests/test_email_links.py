@@ -17,7 +17,7 @@ from sabor.monitoring.testing import make_indicator, make_plan
 from sabor.participation.services import ideas, notifications, registrations
 from sabor.participation.testing import make_idea, make_meeting
 from sabor.planning import services as planning
-from sabor.training import assessments, enrolments
+from sabor.training.services import assessments, attendance, completion
 from sabor.training.testing import answers, enrol, make_programme, make_session, make_test
 
 pytestmark = pytest.mark.django_db
@@ -74,9 +74,9 @@ def _every_kind_of_email(municipality, django_capture_on_commit_callbacks):
         session = make_session(programme, hours=4)
         test = make_test(programme, "post", questions=2)
         trainee = enrol(programme, user=owner, group="residents")
-        enrolments.record_attendance(actor=None, session=session, present={trainee.pk})
+        attendance.record_attendance(actor=None, session=session, present={trainee.pk})
         assessments.hand_in(actor=None, enrolment=trainee, assessment=test, answers=answers(test, 2), on_paper=True)
-        assert enrolments.complete(actor=None, programme=programme)
+        assert completion.complete(actor=None, programme=programme)
     return {"new": "new@example.org", "owner": owner.email, "daily": daily.email, "writer": writer.email,
             "clerk": clerk.email}
 

@@ -25,8 +25,8 @@ from sabor.participation.models import Notification
 from sabor.participation.services import ideas, moderation, registrations
 from sabor.participation.testing import make_idea, make_meeting, make_process
 from sabor.planning import services as planning
-from sabor.training import enrolments
 from sabor.training.models import Certificate, Enrolment
+from sabor.training.services import attendance, completion, enrolments
 from sabor.training.testing import make_programme, make_session
 
 pytestmark = pytest.mark.django_db
@@ -123,8 +123,8 @@ def life(municipality, client_for):
     session = make_session(programme, hours=8)
     enrolment = enrolments.enrol(actor=administrator, programme=programme, name="", stakeholder_group="residents",
                                  user=person)
-    enrolments.record_attendance(actor=administrator, session=session, present={enrolment.pk})
-    enrolments.complete(actor=administrator, programme=programme, on=timezone.localdate() - timedelta(days=1))
+    attendance.record_attendance(actor=administrator, session=session, present={enrolment.pk})
+    completion.complete(actor=administrator, programme=programme, on=timezone.localdate() - timedelta(days=1))
 
     # Anonymous visitors' cached pages that show the person's name.
     anonymous = client_for("alpha.test")

@@ -23,7 +23,7 @@ from sabor.participation.models import Idea, IdeaAttachment
 from sabor.participation.services import processes
 from sabor.participation.testing import make_idea, make_meeting
 from sabor.planning import services as planning
-from sabor.training import programmes
+from sabor.training.services import programmes
 from sabor.training.testing import make_programme
 
 

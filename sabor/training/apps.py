@@ -11,8 +11,3 @@ class TrainingConfig(AppConfig):
         from sabor.training import plugin
 
         plugin.register()
-        from sabor.core import registry
-        from sabor.training import files, personal_data, selectors  # noqa: F401  (selectors registers live sources)
-
-        files.register()
-        registry.add_personal_data("training", export=personal_data.export, erase=personal_data.forget)

@@ -1,5 +1,8 @@
 """Printed documents of a programme: certificates and attendance sheets (PDF), and the
-participant list (XLSX/CSV)."""
+participant list (XLSX/CSV).
+
+Neither a selector nor a service: it writes nothing, and what it reads comes from the
+selectors; it only turns rows and objects into files, with WeasyPrint and the exporters."""
 
 from __future__ import annotations
 

@@ -156,9 +156,9 @@ class Session(models.Model):
     def clean(self):
         errors = {}
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
-            errors["ends_at"] = _("A session ends after it starts.")
+            errors["ends_at"] = ValidationError(_("A session ends after it starts."), code="ends_before_start")
         if not self.place and not self.online_url:
-            errors["place"] = _("Give a place or an online link.")
+            errors["place"] = ValidationError(_("Give a place or an online link."), code="no_place")
         if errors:
             raise ValidationError(errors)
 

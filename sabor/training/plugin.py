@@ -8,7 +8,9 @@ from sabor.core import audit, registry
 
 
 def register() -> None:
+    from sabor.training import files, selectors
     from sabor.training.models import Enrolment, Programme
+    from sabor.training.services import personal_data
 
     audit.register_actions({
     "training.programme_created": _("Training programme created"),
@@ -47,3 +49,6 @@ def register() -> None:
                       context=lambda request: {"open_programmes": request.municipality.training_programmes
                                                .filter(status=Programme.Status.OPEN).count()})
     registry.add_url_fillers("training", "sabor.training.testing")
+    registry.add_personal_data("training", export=personal_data.export, erase=personal_data.forget)
+    files.register()
+    selectors.register_live_sources()

@@ -210,9 +210,11 @@ def _by_year(municipality: Municipality, key: str, date_field: str, statuses) ->
             .values("year").annotate(people=Count("pk")).order_by("year")}
 
 
-live.register(live.LiveSource(
-    "training.enrolled", _("Training: people enrolled"), _choices,
-    lambda municipality, key: _by_year(municipality, key, "enrolled_on", TAKING_PART)))
-live.register(live.LiveSource(
-    "training.trained", _("Training: people trained"), _choices,
-    lambda municipality, key: _by_year(municipality, key, "completed_on", [Enrolment.Status.COMPLETED])))
+def register_live_sources() -> None:
+    """Offers the monitoring module the people enrolled and trained, per programme and group."""
+    live.register(live.LiveSource(
+        "training.enrolled", _("Training: people enrolled"), _choices,
+        lambda municipality, key: _by_year(municipality, key, "enrolled_on", TAKING_PART)))
+    live.register(live.LiveSource(
+        "training.trained", _("Training: people trained"), _choices,
+        lambda municipality, key: _by_year(municipality, key, "completed_on", [Enrolment.Status.COMPLETED])))

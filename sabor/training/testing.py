@@ -8,8 +8,8 @@ from decimal import Decimal
 from django.utils import timezone
 
 from sabor.accounts.testing import XSS
-from sabor.training import assessments, enrolments, programmes
 from sabor.training.models import Assessment, Programme, Session
+from sabor.training.services import assessments, attendance, completion, enrolments, programmes
 
 
 def make_programme(municipality, **fields) -> Programme:
@@ -61,9 +61,9 @@ def objects(municipality, people: dict) -> dict:
     session = make_session(programme)
     test = make_test(programme, "post")
     enrolment = enrol(programme, user=people["resident"], group="residents")
-    enrolments.record_attendance(actor=None, session=session, present={enrolment.pk})
+    attendance.record_attendance(actor=None, session=session, present={enrolment.pk})
     assessments.hand_in(actor=None, enrolment=enrolment, assessment=test, answers=answers(test, 2), on_paper=True)
-    enrolments.complete(actor=None, programme=programme)
+    completion.complete(actor=None, programme=programme)
     enrolment.refresh_from_db()
     return {"programme": programme, "session": session, "enrolment": enrolment}
 

@@ -102,6 +102,7 @@ def test_the_public_page_renders_the_description_safely(client_for, municipality
     body = client_for("alpha.test").get(f"/organisations/{organisation.pk}/").content.decode()
     assert "<strong>силно</strong>" in body
     assert "<script>alert" not in body
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
 
 
 def test_an_unknown_kind_is_reported_and_ignored(client_for, municipality):

@@ -6,8 +6,8 @@ import pytest
 
 from sabor.accounts import testing
 from sabor.accounts.models import Role
-from sabor.training import enrolments
 from sabor.training.models import Certificate
+from sabor.training.services import completion
 from sabor.training.testing import enrol, make_programme, make_session
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +18,7 @@ def certified(municipality):
     programme = make_programme(municipality, final_test_required=False, min_attendance_percent=0)
     session = make_session(programme)
     trainee = enrol(programme, name="Мария Петрова")
-    enrolments.complete(actor=None, programme=programme, on=date(2014, 6, 30))
+    completion.complete(actor=None, programme=programme, on=date(2014, 6, 30))
     assert Certificate.objects.filter(enrolment=trainee).exists()
     return session, trainee
 

@@ -12,9 +12,11 @@ from sabor.accounts.models import Role
 from sabor.accounts.testing import XSS
 from sabor.core import testfiles
 from sabor.core.models import AuditEntry
-from sabor.training import programmes
 from sabor.training.models import Material, Programme, Session
+from sabor.training.services import programmes
 from sabor.training.testing import enrol, make_programme, make_session
+
+ESCAPED = "&lt;script&gt;"  # XSS as the page shows it: escaped, not dropped
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +58,7 @@ def test_curriculum_targets_and_sessions_are_added_from_the_programme_page(clien
     session = Session.objects.get()
     assert list(session.modules.all()) == [module]
     page = client.get(url).content.decode()
-    assert XSS not in page and "Индикатори" in page
+    assert XSS not in page and ESCAPED in page and "Индикатори" in page
 
 
 def test_a_target_cleared_is_removed(municipality):
@@ -90,6 +92,7 @@ def test_a_session_needs_a_place_or_a_link(municipality):
         programmes.add_session(actor=None, programme=programme, starts_at="2014-04-08T09:00+03:00",
                                ends_at="2014-04-08T12:00+03:00", hours=3)
     assert "place" in error.value.message_dict
+    assert [e.code for e in error.value.error_dict["place"]] == ["no_place"]
     assert not Session.objects.exists()
 
 
@@ -113,10 +116,11 @@ def test_materials_of_the_wrong_type_or_too_large_are_refused(client_for, staff,
 def test_a_module_of_another_programme_cannot_be_put_in_a_session(municipality):
     programme, other = make_programme(municipality), make_programme(municipality)
     foreign = programmes.add_module(actor=None, programme=other, title="Чужд", hours=2)
-    with pytest.raises(ValidationError, match="foreign_module|модули"):
+    with pytest.raises(ValidationError, match="foreign_module|модули") as error:
         programmes.add_session(actor=None, programme=programme, modules=[foreign],
                                starts_at="2014-04-08T09:00+03:00", ends_at="2014-04-08T12:00+03:00", hours=3,
                                place="Зала")
+    assert [e.code for e in error.value.error_dict["modules"]] == ["foreign_module"]
 
 
 def test_drafts_are_not_public_and_published_programmes_are(client_for, municipality):
@@ -125,7 +129,7 @@ def test_drafts_are_not_public_and_published_programmes_are(client_for, municipa
     enrol(open_programme)
     anon = client_for("alpha.test")
     listing = anon.get("/training/").content.decode()
-    assert "Чернова" not in listing and "Мониторинг и оценка" in listing and XSS not in listing
+    assert "Чернова" not in listing and "Мониторинг и оценка" in listing and XSS not in listing and ESCAPED in listing
     assert anon.get(f"/training/{draft.pk}/").status_code == 404
     assert anon.get(f"/training/{open_programme.pk}/").status_code == 200
 

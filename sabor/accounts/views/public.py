@@ -21,7 +21,7 @@ from sabor.accounts import services
 from sabor.accounts.filters import PublicOrganisationFilter
 from sabor.accounts.forms import DeleteAccountForm, OrganisationForm, ProfileForm
 from sabor.accounts.models import Membership, Organisation
-from sabor.accounts.office import save_organisation_form
+from sabor.accounts.views.office import save_organisation_form
 from sabor.core import audit
 from sabor.core.decorators import municipality_required
 from sabor.core.filters import filter_status

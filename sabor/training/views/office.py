@@ -17,7 +17,7 @@ from sabor.core.exports import FORMATS, export_response
 from sabor.core.forms import add_service_errors
 from sabor.core.http import create_from_form, parse_id, posted_id, submitted
 from sabor.core.system_libraries import pdf_response
-from sabor.training import assessments, documents, enrolments, programmes, selectors
+from sabor.training import documents, selectors
 from sabor.training.forms import (
     EnrolForm,
     FeedbackForm,
@@ -31,6 +31,7 @@ from sabor.training.forms import (
     TestForm,
 )
 from sabor.training.models import TAKING_PART, Assessment, Enrolment, Module, Programme, Session
+from sabor.training.services import assessments, attendance, completion, enrolments, feedback, programmes
 
 MANAGE = "training.manage"
 
@@ -132,7 +133,7 @@ def trainees(request, pk: int):
             return redirect("office:trainees", pk=pk)
     elif action == "complete":
         try:
-            done = enrolments.complete(actor=request.user, programme=programme)
+            done = completion.complete(actor=request.user, programme=programme)
         except ValidationError as error:
             _failed(request, error)
         else:
@@ -148,8 +149,8 @@ def trainees(request, pk: int):
             feedback_form.add_error(None, _("Choose whose evaluation form this is."))
         elif feedback_form.is_valid():
             try:
-                enrolments.give_feedback(actor=request.user, enrolment=enrolment, on_paper=True,
-                                         **feedback_form.cleaned_data)
+                feedback.give_feedback(actor=request.user, enrolment=enrolment, on_paper=True,
+                                       **feedback_form.cleaned_data)
             except ValidationError as error:
                 add_service_errors(feedback_form, error)
             else:
@@ -219,7 +220,7 @@ def session(request, pk: int):
             present = {parse_id(value) for value in request.POST.getlist("present")}
             if 0 in present:
                 raise ValueError
-            count = enrolments.record_attendance(actor=request.user, session=item, present=present)
+            count = attendance.record_attendance(actor=request.user, session=item, present=present)
         except ValueError:
             messages.error(request, _("The list of people present could not be read."))
         except ValidationError as error:

@@ -4,6 +4,7 @@ verification of a certificate's code."""
 
 from __future__ import annotations
 
+import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -19,9 +20,12 @@ from sabor.core.decorators import municipality_required
 from sabor.core.forms import add_service_errors
 from sabor.core.http import submitted
 from sabor.core.system_libraries import pdf_response
-from sabor.training import assessments, documents, enrolments, selectors
+from sabor.training import documents, selectors
+from sabor.training import rules as training_rules
 from sabor.training.forms import ApplyForm, FeedbackForm, TestForm, VerifyForm
 from sabor.training.models import HOLDING_PLACE, TAKING_PART, Assessment, Certificate, Enrolment
+from sabor.training.services import assessments, completion, enrolments
+from sabor.training.services import feedback as feedback_service
 
 
 def _public(request):
@@ -55,7 +59,7 @@ def programme_detail(request, pk: int):
     responses, feedback_rows, comments = selectors.feedback_summary(programme)
     own = programme.enrolments.filter(user=request.user).first() if request.user.is_authenticated else None
     apply_form = None
-    if request.user.is_authenticated and enrolments.can_apply(programme) and (own is None or not own.holds_place):
+    if rules.has_perm("training.apply", request.user, programme):
         apply_form = ApplyForm(user=request.user, municipality=request.municipality)
     return render(request, "training/programme_detail.html", {
         "programme": programme, "modules": programme.modules.all(),
@@ -64,7 +68,7 @@ def programme_detail(request, pk: int):
         "results": results, "total": selectors.totals(results), "results_chart": results_chart(results),
         "learning": selectors.learning(programme), "responses": responses, "feedback_rows": feedback_rows,
         "feedback_chart": feedback_chart(feedback_rows), "comments": comments, "own": own,
-        "apply_form": apply_form, "can_apply": enrolments.can_apply(programme),
+        "apply_form": apply_form, "can_apply": training_rules.applications_open(request.user, programme),
         "places_left": None if programme.capacity is None else max(
             programme.capacity - programme.enrolments.filter(status__in=HOLDING_PLACE).count(), 0)})
 
@@ -104,7 +108,13 @@ def mine(request):
         open_tests.setdefault(assessment.programme_id, []).append(assessment)
     return render(request, "training/mine.html", {"items": [
         (item, open_tests.get(item.programme_id, []) if item.status in TAKING_PART else [],
-         getattr(item, "feedback", None)) for item in items]})
+         getattr(item, "feedback", None), _may(request.user, item)) for item in items]})
+
+
+def _may(user, enrolment: Enrolment) -> dict[str, bool]:
+    """What the person may do with their enrolment, by the rules the services apply."""
+    return {action: rules.has_perm(f"training.{action}", user, enrolment)
+            for action in ("withdraw", "answer_role_offer", "give_feedback")}
 
 
 @municipality_required
@@ -112,7 +122,7 @@ def mine(request):
 def take_test(request, pk: int, kind: str):
     enrolment = _own(request, pk)
     assessment = get_object_or_404(Assessment.objects.filter(programme=enrolment.programme, is_open=True), kind=kind)
-    if assessment.attempts.filter(enrolment=enrolment).exists():
+    if not training_rules.test_not_taken(request.user, assessment):
         messages.info(request, _("You have already taken this test."))
         return redirect("training:mine")
     form = TestForm(*submitted(request), assessment=assessment)
@@ -137,7 +147,7 @@ def feedback(request, pk: int):
     form = FeedbackForm(*submitted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            enrolments.give_feedback(actor=request.user, enrolment=enrolment, **form.cleaned_data)
+            feedback_service.give_feedback(actor=request.user, enrolment=enrolment, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -171,7 +181,7 @@ def withdraw(request, pk: int):
 @require_POST
 def answer_role_offer(request, pk: int):
     accept = request.POST.get("answer") == "accept"
-    return _act(request, pk, lambda enrolment: enrolments.answer_role_offer(actor=request.user, enrolment=enrolment,
+    return _act(request, pk, lambda enrolment: completion.answer_role_offer(actor=request.user, enrolment=enrolment,
                                                                             accept=accept),
                 _("You are now a civic monitor.") if accept else _("The offer has been declined."))
 

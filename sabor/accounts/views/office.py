@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from sabor.accounts import services
 from sabor.accounts.filters import OrganisationFilter, PeopleFilter
 from sabor.accounts.forms import AddMemberForm, MemberForm, MembershipForm, OrganisationForm, RolesForm
-from sabor.accounts.models import Membership, Organisation, OrganisationMember, Role, RoleAssignment
+from sabor.accounts.models import Membership, Organisation, OrganisationMember, RoleAssignment
 from sabor.core.decorators import office_view
 from sabor.core.filters import filter_status
 from sabor.core.http import submitted
@@ -71,11 +71,12 @@ def person_detail(request, pk: int):
         elif request.POST.get("form") == "roles" and can_set_roles:
             roles_form = RolesForm(request.POST)
             if roles_form.is_valid():
-                new_roles = set(roles_form.cleaned_data["roles"])
-                if membership.user == request.user and Role.ADMINISTRATOR not in new_roles:
-                    roles_form.add_error("roles", _("You cannot take the administrator role from yourself."))
+                try:
+                    services.set_roles(actor=request.user, membership=membership,
+                                       roles=set(roles_form.cleaned_data["roles"]))
+                except ValidationError as error:
+                    roles_form.add_error("roles", error)
                 else:
-                    services.set_roles(actor=request.user, membership=membership, roles=new_roles)
                     messages.success(request, _("The roles have been saved."))
                     return redirect("office:person_detail", pk=membership.pk)
         elif request.POST.get("form") in ("membership", "roles"):

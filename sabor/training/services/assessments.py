@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from sabor.core import audit
+from sabor.training import rules as training_rules
 from sabor.training.models import TAKING_PART, Assessment, Attempt, Choice, Enrolment, Programme, Question
 
 
@@ -87,10 +88,13 @@ def hand_in(*, actor, enrolment: Enrolment, assessment: Assessment, answers: dic
     enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
     if assessment.programme_id != enrolment.programme_id:
         raise ValidationError(_("That test belongs to another programme."), code="foreign")
-    if enrolment.status not in TAKING_PART:
-        raise ValidationError(_("Only people enrolled in the programme take its tests."), code="not_trainee")
-    if not on_paper and (enrolment.user_id != getattr(actor, "pk", None) or not assessment.is_open):
-        raise ValidationError(_("This test is not open to you now."), code="closed")
+    if on_paper:  # typed in by staff, whom the back office checks
+        if enrolment.status not in TAKING_PART:
+            raise ValidationError(_("Only people enrolled in the programme take its tests."), code="not_trainee")
+    else:
+        if enrolment.user_id != getattr(actor, "pk", None):
+            raise ValidationError(_("This test is not open to you now."), code="closed")
+        training_rules.check("training.take_test", actor, assessment)
     clean, right, total = score(assessment, answers)
     attempt = Attempt(assessment=assessment, enrolment=enrolment, answers=clean, score=right, max_score=total,
                       recorded_by=actor if on_paper else None)

@@ -25,7 +25,8 @@ MAX_MATERIAL_MB = 20
 def _check_project(municipality: Municipality, fields: dict[str, Any]) -> None:
     project = fields.get("project")
     if project is not None and project.municipality_id != municipality.pk:
-        raise ValidationError({"project": _("That project belongs to another municipality.")}, code="foreign")
+        raise ValidationError({"project": ValidationError(_("That project belongs to another municipality."),
+                                                          code="foreign")})
 
 
 @transaction.atomic
@@ -88,7 +89,8 @@ def add_material(*, actor, programme: Programme, title: str, file) -> Material:
 
 def _check_modules(programme: Programme, modules) -> None:
     if any(module.programme_id != programme.pk for module in modules):
-        raise ValidationError({"modules": _("Choose modules of this programme.")}, code="foreign_module")
+        raise ValidationError({"modules": ValidationError(_("Choose modules of this programme."),
+                                                          code="foreign_module")})
 
 
 @transaction.atomic
