@@ -48,7 +48,7 @@ def objects(municipality, people: dict) -> dict:
     """A process open for ideas with a meeting the resident registered for, the resident's idea
     with a comment and a report on it, and a second idea hidden by moderation."""
     from sabor.core import testfiles
-    from sabor.participation import moderation, registrations
+    from sabor.participation.services import moderation, registrations
 
     resident = people["resident"]
     process = make_process(municipality, slug=f"process-{municipality.slug}")
@@ -71,7 +71,7 @@ def objects(municipality, people: dict) -> dict:
 
 
 def _unsubscribe_token(o) -> dict:
-    from sabor.participation.notifications import unsubscribe_token
+    from sabor.participation.services.notifications import unsubscribe_token
 
     return {"token": unsubscribe_token(o["resident"])}
 
