@@ -3,7 +3,7 @@ module per feature; their public names are re-exported here, so callers write
 ``from sabor.accounts import services; services.create_organisation(...)``."""
 
 from sabor.accounts.selectors import sole_administrations
-from sabor.accounts.services.memberships import join_municipality, set_roles, update_membership
+from sabor.accounts.services.memberships import grant_offered_role, join_municipality, set_roles, update_membership
 from sabor.accounts.services.organisations import (
     ORGANISATION_FIELDS,
     add_organisation_member,
@@ -17,7 +17,7 @@ from sabor.accounts.services.profile import PROFILE_FIELDS, register_user, updat
 
 __all__ = [
     "ORGANISATION_FIELDS", "PROFILE_FIELDS", "add_organisation_member", "create_organisation", "delete_account",
-    "export_personal_data", "join_municipality", "register_user", "remove_organisation_member", "set_roles",
-    "sole_administrations", "update_membership", "update_organisation", "update_organisation_member",
-    "update_profile",
+    "export_personal_data", "grant_offered_role", "join_municipality", "register_user",
+    "remove_organisation_member", "set_roles", "sole_administrations", "update_membership", "update_organisation",
+    "update_organisation_member", "update_profile",
 ]

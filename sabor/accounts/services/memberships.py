@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from sabor.accounts.models import DERIVED_ROLES, Membership, Role, RoleAssignment, StakeholderGroup, User
+from sabor.accounts.models import DERIVED_ROLES, STAFF_ROLES, Membership, Role, RoleAssignment, StakeholderGroup, User
 from sabor.accounts.roles import forget_roles
 from sabor.core import audit
 from sabor.core.models import Municipality
@@ -61,7 +61,10 @@ def set_roles(*, actor: User | None, membership: Membership, roles: set[str]) ->
 
     Nobody takes the administrator role from themselves, and only another administrator
     takes it from someone (`accounts.revoke_administrator`); `actor` None is the system
-    (the demo loader, the operator's `grant_role` command)."""
+    (the demo loader, the operator's `grant_role` command). Anyone else who sets roles must
+    hold `accounts.manage_roles` in the membership's municipality."""
+    if actor is not None and not rules.has_perm("accounts.manage_roles", actor, membership.municipality):
+        raise PermissionDenied
     if actor is not None and Role.ADMINISTRATOR not in roles and \
             membership.roles.filter(role=Role.ADMINISTRATOR).exists() and \
             not rules.has_perm("accounts.revoke_administrator", actor, membership):
@@ -69,6 +72,17 @@ def set_roles(*, actor: User | None, membership: Membership, roles: set[str]) ->
             raise ValidationError(_("You cannot take the administrator role from yourself."), code="own_administrator")
         raise PermissionDenied
     _apply_roles(actor=actor, membership=membership, roles=set(roles) - DERIVED_ROLES, keep=DERIVED_ROLES)
+
+
+@transaction.atomic
+def grant_offered_role(*, actor: User, membership: Membership, role: str) -> None:
+    """A person takes up a role offered to them (training offers the civic monitor role to
+    whoever completes it): only their own membership, and never a role that acts for the
+    municipality."""
+    if membership.user_id != actor.pk or role in STAFF_ROLES or role in DERIVED_ROLES:
+        raise PermissionDenied
+    current = set(membership.roles.values_list("role", flat=True))
+    _apply_roles(actor=actor, membership=membership, roles=current | {role})
 
 
 def _apply_roles(*, actor: User | None, membership: Membership, roles: set[str],

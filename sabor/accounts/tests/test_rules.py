@@ -90,6 +90,35 @@ def test_set_roles_itself_refuses_whoever_may_not_take_the_administrator_role(pe
         assert _roles_form(client_for("alpha.test", user), membership, [Role.RESIDENT]).status_code == 403
 
 
+@pytest.mark.parametrize("persona", ["resident", "staff", "elsewhere", "superuser"])
+def test_set_roles_itself_refuses_whoever_may_not_manage_roles_even_to_grant_one(persona, municipality,
+                                                                                  other_municipality):
+    user = person(persona, municipality, other_municipality)
+    resident = testing.make_member(municipality, Role.RESIDENT)
+    membership = Membership.objects.get(user=resident, municipality=municipality)
+    for whose in (membership, Membership.objects.filter(user=user, municipality=municipality).first()):
+        if whose is None:
+            continue
+        with pytest.raises(PermissionDenied):
+            services.set_roles(actor=user, membership=whose, roles={Role.RESIDENT, Role.ADMINISTRATOR})
+        assert Role.ADMINISTRATOR not in set(whose.roles.values_list("role", flat=True))
+
+
+@pytest.mark.parametrize(("whose", "role", "granted"), [
+    ("own", Role.CIVIC_MONITOR, True), ("own", Role.ADMINISTRATOR, False), ("own", Role.STAFF, False),
+    ("own", Role.ORGANISATION_REPRESENTATIVE, False), ("other", Role.CIVIC_MONITOR, False)])
+def test_an_offered_role_is_taken_up_only_by_its_person_and_never_acts_for_the_municipality(
+        municipality, resident, whose, role, granted):
+    someone = resident if whose == "own" else testing.make_member(municipality, Role.RESIDENT)
+    membership = Membership.objects.get(user=someone, municipality=municipality)
+    if granted:
+        services.grant_offered_role(actor=resident, membership=membership, role=role)
+    else:
+        with pytest.raises(PermissionDenied):
+            services.grant_offered_role(actor=resident, membership=membership, role=role)
+    assert (role in set(membership.roles.values_list("role", flat=True))) == granted
+
+
 # --- One's profile ----------------------------------------------------------------------------------------------
 
 

@@ -70,10 +70,10 @@ def test_log_entries_are_escaped(client_for, municipality, me_officer):
     assert f"Злонамерена {escape(testing.XSS)}" in body
 
 
-def test_changes_read_as_words_not_codes(client_for, municipality, me_officer, resident):
+def test_changes_read_as_words_not_codes(client_for, municipality, me_officer, administrator, resident):
     from sabor.accounts.models import Membership
 
-    services.set_roles(actor=me_officer, membership=Membership.objects.get(user=resident),
+    services.set_roles(actor=administrator, membership=Membership.objects.get(user=resident),
                        roles={Role.RESIDENT, Role.CIVIC_MONITOR})
     client = client_for("alpha.test", me_officer)
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})

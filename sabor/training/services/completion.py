@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 from django_tasks import task
 
 from sabor.accounts import services as accounts
-from sabor.accounts.models import Membership, User
+from sabor.accounts.models import User
 from sabor.accounts.roles import roles_of
 from sabor.core import audit, mail
 from sabor.core.models import Municipality
@@ -88,8 +88,7 @@ def answer_role_offer(*, actor: User, enrolment: Enrolment, accept: bool) -> Enr
     programme = enrolment.programme
     if accept:
         membership = accounts.join_municipality(user=actor, municipality=programme.municipality)
-        current = set(Membership.objects.get(pk=membership.pk).roles.values_list("role", flat=True))
-        accounts.set_roles(actor=actor, membership=membership, roles=current | {programme.offers_role})
+        accounts.grant_offered_role(actor=actor, membership=membership, role=programme.offers_role)
     enrolment.role_offer = Enrolment.RoleOffer.ACCEPTED if accept else Enrolment.RoleOffer.DECLINED
     enrolment.save(update_fields=["role_offer"])
     audit.record(actor=actor, action="training.role_offer_answered", obj=enrolment,
