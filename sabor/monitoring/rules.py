@@ -6,7 +6,6 @@ from sabor.core.decorators import needs_two_factor
 
 is_me = has_role(Role.ME_OFFICER, Role.ADMINISTRATOR)
 
-rules.add_perm("planning.edit_plan", is_me)
 rules.add_perm("monitoring.edit_indicator", is_me)
 rules.add_perm("monitoring.enter_measurement", has_role(Role.STAFF, Role.ME_OFFICER, Role.ADMINISTRATOR))
 rules.add_perm("monitoring.verify_measurement", has_role(Role.ME_OFFICER))

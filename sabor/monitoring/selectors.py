@@ -4,15 +4,12 @@ indicators there are. Only verified municipality-wide measurements count."""
 
 from __future__ import annotations
 
-import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Context, Decimal
 
-from django.core.cache import cache
 from django.db.models import ExpressionWrapper, F, Field, Prefetch, Q, QuerySet
 
-from sabor.core.commit import on_commit_once
 from sabor.core.numbers import percent
 from sabor.monitoring import progress as m
 from sabor.monitoring.models import Indicator, Measurement, Target, shown_in_plan_q
@@ -254,33 +251,3 @@ def plan_summary(roots: list[NodeReport], bands: m.Bands = m.DEFAULT_BANDS) -> t
     achieved = m.roll_up([(root.progress, root.node.weight) for root in roots])
     expected = m.roll_up([(root.expected, root.node.weight) for root in roots if root.progress is not None])
     return achieved, m.status(achieved=achieved, expected=expected, bands=bands)
-
-
-# --- Caching the plan page ---------------------------------------------------------------------------------
-# The plan page rolls up every indicator of the plan. Its rendered tree is cached
-# under the plan's data version, which the services move on whenever something
-# that the page shows changes (a value verified or returned, a target, an
-# indicator, the tree), so a cached page is never stale.
-
-def _version_key(plan_id: int) -> str:
-    return f"sabor:plan-version:{plan_id}"
-
-
-def plan_version(plan_id: int) -> int:
-    return cache.get_or_set(_version_key(plan_id), lambda: time.time_ns(), timeout=None)
-
-
-def plan_changed(plan_id: int | None) -> None:
-    """Call inside the changing transaction; the version moves once it commits, and
-    the page is rebuilt in the background — once per plan however many changes the
-    transaction made (loading a plan makes hundreds)."""
-    if plan_id is None:
-        return
-
-    def moved():
-        from sabor.planning.pages import warm_plan_page
-
-        cache.set(_version_key(plan_id), time.time_ns(), timeout=None)
-        warm_plan_page.enqueue(plan_id)
-
-    on_commit_once(("plan", plan_id), moved)

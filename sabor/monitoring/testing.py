@@ -6,14 +6,9 @@ from decimal import Decimal
 
 from sabor.monitoring import services
 from sabor.monitoring.models import Indicator, Measurement
-from sabor.planning import services as planning_services
-from sabor.planning.models import Plan
+from sabor.planning.testing import make_plan
 
-
-def make_plan(municipality, **fields) -> Plan:
-    defaults = {"slug": "piro", "short_name": "ПИРО 2021–2027", "title": "План <script>x</script>",
-                "start_year": 2021, "end_year": 2027, "status": Plan.Status.IMPLEMENTATION}
-    return planning_services.create_plan(actor=None, municipality=municipality, **{**defaults, **fields})
+__all__ = ["make_indicator", "make_plan", "verified"]
 
 
 def make_indicator(municipality, node=None, *, code="И1", targets=None, **fields) -> Indicator:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from sabor.core import audit
 from sabor.core.models import Municipality
-from sabor.monitoring.selectors import plan_changed
+from sabor.planning.extensions import plan_changed
 from sabor.planning.models import Plan, PlanNode
 
 PLAN_FIELDS = ["slug", "short_name", "short_name_en", "title", "title_en", "start_year", "end_year", "status",

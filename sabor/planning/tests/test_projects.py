@@ -10,9 +10,9 @@ from django.test.utils import CaptureQueriesContext
 
 from sabor.accounts import testing
 from sabor.core.models import AuditEntry
-from sabor.monitoring.testing import make_plan
 from sabor.planning import projects, services
 from sabor.planning.models import Project
+from sabor.planning.testing import make_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -111,25 +111,3 @@ def test_hidden_projects_are_not_shown(client_for, municipality, measure):
     project = _project(municipality, measure, is_public=False)
     assert client_for("alpha.test").get(f"/projects/{project.pk}/").status_code == 404
     assert client_for("alpha.test").get("/projects/").context["page"].paginator.count == 0
-
-
-def test_a_projects_own_indicators_show_on_its_page(client_for, municipality, measure):
-    from sabor.accounts.models import Role
-    from sabor.monitoring.testing import make_indicator, verified
-
-    project = _project(municipality, measure)
-    indicator = make_indicator(municipality, None, code="ПР1", project=project, name="Обучени служители",
-                               direction="increase", baseline_value=Decimal(0), targets={2025: 20})
-    verified(indicator, 2025, 10, entered_by=testing.make_member(municipality, Role.STAFF),
-             verified_by=testing.make_member(municipality, Role.ME_OFFICER))
-    response = client_for("alpha.test").get(f"/projects/{project.pk}/")
-    assert [r.progress for r in response.context["indicators"]] == [Decimal("0.5")]
-    assert "Обучени служители" in response.content.decode()
-
-
-def test_an_indicator_cannot_belong_to_another_municipalitys_project(municipality, other_municipality):
-    from sabor.monitoring.testing import make_indicator
-
-    foreign = projects.create_project(actor=None, municipality=other_municipality, title="Чужд")
-    with pytest.raises(ValidationError):
-        make_indicator(municipality, None, project=foreign)

@@ -1,4 +1,5 @@
-"""Back office for plans: the plan, its tree of goals and measures, its indicators and targets."""
+"""Back office for plans: the plan, its tree of goals and measures, and its projects. What other apps
+hang on the tree (indicators, say) comes in through `sabor.planning.extensions`."""
 
 from __future__ import annotations
 
@@ -7,15 +8,13 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from sabor.core.decorators import office_view
 from sabor.core.forms import add_service_errors
 from sabor.core.http import create_from_form, posted_id, submitted
-from sabor.monitoring import services as monitoring
-from sabor.monitoring.forms import IndicatorForm, TargetForm
-from sabor.monitoring.models import Indicator
-from sabor.planning import projects, services
+from sabor.planning import extensions, projects, services
 from sabor.planning.forms import FundingForm, MilestoneForm, NodeForm, PlanForm, ProjectForm, StatusForm
 from sabor.planning.models import PlanNode
 
@@ -56,13 +55,12 @@ def plan_edit(request, pk: int):
     nodes = plan.nodes.all()
     for node in nodes:
         node.plan = plan
-    indicators = Indicator.objects.filter(plan_node__plan=plan).order_by("code")
-    by_node = {}
-    for indicator in indicators:
-        by_node.setdefault(indicator.plan_node_id, []).append(indicator)
+    columns = list(extensions.plan_node_columns.values())
+    cells = [column.cells(plan) for column in columns]
     return render(request, "planning/office/plan.html", {
-        "plan": plan, "form": form, "node_form": node_form,
-        "nodes": [(node, by_node.get(node.pk, [])) for node in nodes],
+        "plan": plan, "form": form, "node_form": node_form, "columns": columns,
+        "nodes": [(node, [mark_safe(by_node.get(node.pk, "—"))  # noqa: S308 - each column escapes its cells
+                          for by_node in cells]) for node in nodes],
     }, status=400 if action else 200)
 
 
@@ -72,49 +70,22 @@ def node_edit(request, pk: int):
                              .select_related("plan"), pk=pk)
     action = request.POST.get("action") if request.method == "POST" else None
     form = NodeForm(request.POST if action == "node" else None, instance=node)
-    indicator_form = IndicatorForm(request.POST if action == "indicator" else None,
-                                   municipality=request.municipality, prefix="ind")
     try:
         if action == "node" and form.is_valid():
             node.refresh_from_db()
             services.update_node(actor=request.user, node=node, **form.cleaned_data)
             messages.success(request, _("Saved."))
             return redirect("office:plan", pk=node.plan_id)
-        if action == "indicator" and indicator_form.is_valid():
-            indicator = monitoring.create_indicator(actor=request.user, municipality=request.municipality,
-                                                    plan_node=node, **indicator_form.cleaned_data)
-            messages.success(request, _("The indicator has been created; now set its targets."))
-            return redirect("office:indicator_edit", pk=indicator.pk)
     except ValidationError as error:
-        add_service_errors(indicator_form if action == "indicator" else form, error)
-    return render(request, "planning/office/node.html", {"node": node, "form": form,
-                                                         "indicator_form": indicator_form},
-                  status=400 if action else 200)
-
-
-@office_view("monitoring.edit_indicator")
-def indicator_edit(request, pk: int):
-    indicator = get_object_or_404(Indicator.objects.filter(municipality=request.municipality)
-                                  .select_related("plan_node__plan"), pk=pk)
-    action = request.POST.get("action") if request.method == "POST" else None
-    form = IndicatorForm(request.POST if action == "indicator" else None, instance=indicator,
-                         municipality=request.municipality)
-    target_form = TargetForm(request.POST if action == "target" else None, prefix="target")
-    try:
-        if action == "indicator" and form.is_valid():
-            indicator.refresh_from_db()
-            monitoring.update_indicator(actor=request.user, indicator=indicator, **form.cleaned_data)
-            messages.success(request, _("Saved."))
-            return redirect("office:indicator_edit", pk=pk)
-        if action == "target" and target_form.is_valid():
-            monitoring.set_target(actor=request.user, indicator=indicator, **target_form.cleaned_data)
-            messages.success(request, _("The target has been set."))
-            return redirect("office:indicator_edit", pk=pk)
-    except ValidationError as error:
-        add_service_errors(target_form if action == "target" else form, error)
-    return render(request, "planning/office/indicator.html", {
-        "indicator": indicator, "form": form, "target_form": target_form,
-        "targets": indicator.targets.all()}, status=400 if action else 200)
+        add_service_errors(form, error)
+    sections = [section(request, node, action) for section in extensions.node_office_sections.values()]
+    for section in sections:
+        if section.response is not None:
+            return section.response
+    return render(request, "planning/office/node.html", {
+        "node": node, "form": form,
+        "sections": [mark_safe(section.html) for section in sections],  # noqa: S308 - rendered by templates
+    }, status=400 if action else 200)
 
 
 PROJECT_FIELDS = ["title", "title_en", "measure", "description", "responsible_unit", "contract_number",

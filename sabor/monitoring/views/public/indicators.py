@@ -16,7 +16,7 @@ from sabor.monitoring.forms import ObservationForm
 from sabor.monitoring.methodology import bands, in_force
 from sabor.monitoring.models import Measurement
 from sabor.monitoring.selectors import indicator_report, with_report_data
-from sabor.planning.views import YearFilter
+from sabor.planning.filters import YearFilter
 
 
 @municipality_required
@@ -73,4 +73,4 @@ def observe(request, pk: int):
 
 
 def indicator_url(indicator) -> str:
-    return reverse("planning:indicator_detail", args=[indicator.pk])
+    return reverse("monitoring:indicator_detail", args=[indicator.pk])

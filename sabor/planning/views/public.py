@@ -4,18 +4,13 @@ from django import forms
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from sabor.core.decorators import municipality_required
 from sabor.core.exports import FORMATS, export_response
 from sabor.core.filters import FilterForm, choice_field, filter_status
-from sabor.monitoring.exports import PlanIndicators, PlanValues
-from sabor.monitoring.methodology import bands, in_force
-from sabor.monitoring.selectors import indicator_report, with_report_data
-from sabor.planning import pages
+from sabor.planning import extensions
 from sabor.planning.exports import ProjectsExport
 from sabor.planning.models import Funding, PlanNode, Project, public_plan_q
 from sabor.planning.projects import with_budget
@@ -25,52 +20,6 @@ from sabor.planning.projects import with_budget
 def plan_list(request):
     plans = request.municipality.plans.public()
     return render(request, "planning/plan_list.html", {"plans": plans})
-
-
-class YearFilter(FilterForm):
-    year = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False)
-
-    def __init__(self, query, plan):
-        super().__init__(query)
-        self.fields["year"].choices = [(year, year) for year in range(plan.start_year, plan.end_year + 1)]
-        # Without ?year= the page shows the plan's default year: the selector says so,
-        # and "Filter" keeps it, rather than jumping to the first year of the list.
-        self.fields["year"].initial = pages.default_year(plan)
-
-    @property
-    def chosen_year(self) -> int:
-        return self.values().get("year") or self.fields["year"].initial
-
-
-@municipality_required
-def plan_detail(request, slug: str):
-    plan = get_object_or_404(request.municipality.plans.public(), slug=slug)
-    form = YearFilter(request.GET, plan)
-    year = form.chosen_year
-    methodology = in_force(request.municipality)
-    html, roots = pages.progress_html(plan, year, get_language(), methodology)
-    return render(request, "planning/plan_detail.html", {
-        "plan": plan, "year": year, "form": form, "roots": roots, "methodology": methodology,
-        "progress_html": mark_safe(html),  # noqa: S308 - rendered by our own template in pages.progress_html
-    }, status=filter_status(form))
-
-
-EXPORTS = {"indicators": PlanIndicators, "values": PlanValues}
-
-
-@municipality_required
-def plan_export(request, slug: str, table: str, fmt: str):
-    plan = get_object_or_404(request.municipality.plans.public(), slug=slug)
-    if table not in EXPORTS or fmt not in FORMATS:
-        raise Http404
-    return export_response(EXPORTS[table](plan), fmt)
-
-
-@municipality_required
-def methodology_page(request):
-    methodology = in_force(request.municipality)
-    history = request.municipality.methodologies.exclude(status="draft").order_by("-version")
-    return render(request, "monitoring/methodology.html", {"methodology": methodology, "history": history})
 
 
 class ProjectFilter(FilterForm):
@@ -114,12 +63,9 @@ def project_list(request):
 def project_detail(request, pk: int):
     project = get_object_or_404(with_budget(request.municipality.projects.public())
                                 .prefetch_related("partners", "status_history", "milestones"), pk=pk)
-    year = pages.default_year(project.measure.plan) if project.measure else timezone.localdate().year - 1
-    methodology = in_force(request.municipality)
-    indicators = [indicator_report(indicator, year, bands(methodology), detail=False)
-                  for indicator in with_report_data(project.indicators.public())]
-    return render(request, "planning/project_detail.html", {"project": project, "indicators": indicators,
-                                                            "year": year})
+    sections = [mark_safe(html)  # noqa: S308 - each section renders its own template
+                for html in extensions.render_project_sections(request, project)]
+    return render(request, "planning/project_detail.html", {"project": project, "sections": sections})
 
 
 @municipality_required
