@@ -15,7 +15,6 @@ from sabor.core.models import AuditEntry
 from sabor.monitoring import services
 from sabor.monitoring.models import Measurement, Target
 from sabor.monitoring.testing import make_indicator, make_plan
-from sabor.participation.testing import make_meeting
 from sabor.planning import services as planning
 
 pytestmark = pytest.mark.django_db
@@ -74,18 +73,3 @@ def test_the_same_values_are_refused_when_typed_in(clerk):
             services.save_measurement(actor=clerk, indicator=indicator, period=2024, value=Decimal(value))
         with pytest.raises(ValidationError):
             services.set_target(actor=clerk, indicator=indicator, period=2024, value=Decimal(value))
-
-
-def test_a_sign_in_list_preview_reports_what_the_import_would_refuse(client_for, staff, municipality):
-    meeting = make_meeting(municipality, days=1)
-    client = client_for("alpha.test", staff)
-    url = f"/office/meetings/{meeting.pk}/check-in/"
-    rows = [["name", "group", "organisation"], ["Петър Петров", "жители", ""],
-            ["Анна Колева", "business", "„Агро“ " + "ООД" * 80]]  # longer than an organisation name may be
-    preview = client.post(url, {"action": "preview", "list-file": _csv(rows)})
-    assert preview.status_code == 400
-    (row,) = [row for row in preview.context["preview_rows"] if row.errors]
-    assert row.number == 3
-    assert meeting.registrations.count() == 0  # the trial saves were rolled back
-    assert client.post(url, {"action": "confirm"}).status_code == 302
-    assert meeting.registrations.count() == 0
