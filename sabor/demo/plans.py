@@ -12,10 +12,10 @@ from django.db import transaction
 
 from sabor.accounts.models import User
 from sabor.core.models import Municipality
-from sabor.monitoring import evaluations, methodology, reports
 from sabor.monitoring import services as monitoring
 from sabor.monitoring.annual_report import generate_annual_report
 from sabor.monitoring.models import AnnualReport, Indicator
+from sabor.monitoring.services import evaluations, methodology, reports
 from sabor.planning import projects
 from sabor.planning import services as planning
 from sabor.planning.models import Plan

@@ -69,7 +69,7 @@ def check(municipality: Municipality, code: str, key: str) -> None:
 def sync(indicator) -> bool:
     """Makes the indicator's municipal totals the source's values; True if anything changed."""
     from sabor.monitoring.models import Measurement
-    from sabor.monitoring.services import _changed, check_period
+    from sabor.monitoring.services.values import _changed, check_period
 
     source = SOURCES.get(indicator.live_source)
     if source is None:

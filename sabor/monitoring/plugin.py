@@ -89,12 +89,13 @@ def register() -> None:
     registry.add_url_fillers("monitoring", "sabor.monitoring.testing")
 
     # What monitoring hangs on planning's pages, and what it follows of planning's changes.
-    from sabor.monitoring import files, pages
+    from sabor.monitoring import files
+    from sabor.monitoring.services import plan_page
     from sabor.monitoring.views.office.indicators import node_indicator_section, plan_indicator_cells
     from sabor.monitoring.views.public.plans import project_indicators
     from sabor.planning import extensions
 
-    extensions.on_plan_changed("monitoring.plan_page", pages.plan_changed)
+    extensions.on_plan_changed("monitoring.plan_page", plan_page.plan_changed)
     extensions.add_project_section("monitoring.indicators", project_indicators)
     extensions.add_plan_node_column("monitoring.indicators",
                                     extensions.NodeColumn(_("Indicators"), plan_indicator_cells))

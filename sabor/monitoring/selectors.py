@@ -6,13 +6,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Context, Decimal
 
 from django.db.models import ExpressionWrapper, F, Field, Prefetch, Q, QuerySet
 
+from sabor.core.models import Municipality
 from sabor.core.numbers import percent
 from sabor.monitoring import progress as m
-from sabor.monitoring.models import Indicator, Measurement, Target, shown_in_plan_q
+from sabor.monitoring.models import Indicator, Measurement, Methodology, Target, shown_in_plan_q
+from sabor.monitoring.progress import DEFAULT_BANDS, Bands
 from sabor.planning.models import Plan, PlanNode
 
 HUNDRED = Decimal(100)
@@ -251,3 +254,21 @@ def plan_summary(roots: list[NodeReport], bands: m.Bands = m.DEFAULT_BANDS) -> t
     achieved = m.roll_up([(root.progress, root.node.weight) for root in roots])
     expected = m.roll_up([(root.expected, root.node.weight) for root in roots if root.progress is not None])
     return achieved, m.status(achieved=achieved, expected=expected, bands=bands)
+
+
+# --- The methodology in force ---------------------------------------------------------------------
+
+def in_force(municipality: Municipality) -> Methodology | None:
+    return municipality.methodologies.filter(status=Methodology.Status.ADOPTED).first()
+
+
+def bands(methodology: Methodology | None) -> Bands:
+    if methodology is None:
+        return DEFAULT_BANDS
+    return Bands(on_track=methodology.on_track_from, behind=methodology.behind_from)
+
+
+def report_due(methodology: Methodology | None, year: int) -> date:
+    """When the annual report on `year` is due to the council (31 March of the next year by default)."""
+    month, day = (methodology.report_due_month, methodology.report_due_day) if methodology else (3, 31)
+    return date(year + 1, month, day)

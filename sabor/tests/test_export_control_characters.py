@@ -13,8 +13,8 @@ from openpyxl import load_workbook
 from sabor.accounts import testing
 from sabor.accounts.models import Role
 from sabor.core.exports import printable
-from sabor.monitoring import reports
 from sabor.monitoring.annual_report import generate_annual_report
+from sabor.monitoring.services import reports
 from sabor.monitoring.testing import make_indicator, make_plan, verified
 from sabor.planning import projects
 from sabor.planning import services as planning

@@ -27,8 +27,8 @@ from sabor.accounts import testing
 from sabor.accounts.models import Membership, OrganisationMember, Role
 from sabor.core import testfiles
 from sabor.core.http import parse_id
-from sabor.monitoring import evaluations, observations, reports
 from sabor.monitoring import services as monitoring
+from sabor.monitoring.services import evaluations, observations, reports
 from sabor.monitoring.testing import make_indicator, make_plan
 from sabor.participation import ideas, moderation, processes, registrations
 from sabor.participation.models import Registration

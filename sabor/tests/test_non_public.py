@@ -24,9 +24,9 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from sabor.accounts import testing
 from sabor.accounts.models import Role
 from sabor.core import files
-from sabor.monitoring import evaluations, methodology, observations, reports
 from sabor.monitoring import services as monitoring
 from sabor.monitoring.models import AnnualReport
+from sabor.monitoring.services import evaluations, methodology, observations, reports
 from sabor.monitoring.testing import make_indicator, make_plan, verified
 from sabor.participation import ideas, moderation, processes, registrations
 from sabor.participation.models import IdeaAttachment, Meeting, MeetingAttachment

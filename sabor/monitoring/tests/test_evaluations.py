@@ -6,8 +6,8 @@ from django.utils import timezone
 
 from sabor.accounts import testing
 from sabor.accounts.models import Role
-from sabor.monitoring import evaluations
 from sabor.monitoring.models import CriterionScore, Evaluation, Recommendation
+from sabor.monitoring.services import evaluations
 from sabor.monitoring.testing import make_plan
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 
 from sabor.accounts import testing
 from sabor.accounts.models import Role
-from sabor.monitoring import methodology
 from sabor.monitoring.models import Methodology
+from sabor.monitoring.services import methodology
 from sabor.monitoring.testing import make_indicator, make_plan, verified
 from sabor.planning import services as planning
 

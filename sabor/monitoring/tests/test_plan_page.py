@@ -129,7 +129,7 @@ def test_the_indicator_page_runs_the_same_queries_for_few_and_many_values(client
 
 def test_a_change_rebuilds_the_page_in_the_background_once(client_for, municipality, plan, people,
                                                             django_capture_on_commit_callbacks, monkeypatch):
-    from sabor.monitoring import pages
+    from sabor.monitoring.services import plan_page as pages
 
     warmed = []
     real = pages.warm_plan_page

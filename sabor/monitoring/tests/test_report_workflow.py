@@ -10,8 +10,8 @@ from django.core.files.base import ContentFile
 from sabor.accounts import testing
 from sabor.accounts.models import Role
 from sabor.core.models import AuditEntry
-from sabor.monitoring import reports
 from sabor.monitoring.models import AnnualReport
+from sabor.monitoring.services import reports
 from sabor.monitoring.testing import make_plan
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,8 @@ from pypdf import PdfReader
 
 from sabor.accounts import testing
 from sabor.accounts.models import Role
-from sabor.monitoring import reports
 from sabor.monitoring.models import AnnualReport
+from sabor.monitoring.services import reports
 from sabor.monitoring.testing import make_indicator, make_plan, verified
 from sabor.planning import services as planning
 

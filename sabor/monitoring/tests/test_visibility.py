@@ -8,9 +8,9 @@ import pytest
 
 from sabor.accounts import testing
 from sabor.accounts.models import Role
-from sabor.monitoring import evaluations, reports
 from sabor.monitoring.annual_report import build_context
 from sabor.monitoring.models import Evaluation, Indicator
+from sabor.monitoring.services import evaluations, reports
 from sabor.monitoring.testing import make_indicator, make_plan
 from sabor.planning import projects
 from sabor.planning import services as planning

@@ -11,9 +11,9 @@ from django.views.decorators.http import require_POST
 
 from sabor.core.decorators import office_view
 from sabor.core.http import submitted
-from sabor.monitoring import evaluations
 from sabor.monitoring.forms import EvaluationForm, FollowUpForm, RecommendationForm, ScoresForm
 from sabor.monitoring.models import Recommendation
+from sabor.monitoring.services import evaluations
 
 
 @office_view("monitoring.evaluate")

@@ -11,9 +11,9 @@ from django.utils.translation import gettext_lazy
 
 from sabor.core.decorators import office_view
 from sabor.core.http import submitted
-from sabor.monitoring import reports
 from sabor.monitoring.forms import ApprovalForm, NarrativeForm, NewReportForm
 from sabor.monitoring.models import AnnualReport
+from sabor.monitoring.services import reports
 
 
 @office_view("monitoring.manage_report")

@@ -16,9 +16,10 @@ from sabor.core.decorators import office_view
 from sabor.core.forms import add_service_errors
 from sabor.core.http import submitted
 from sabor.core.tables import read_table
-from sabor.monitoring import imports, live, methodology, observations, services
+from sabor.monitoring import live, services
 from sabor.monitoring.forms import AdoptForm, AnswerForm, ImportForm, MeasurementForm, MethodologyForm, ReturnForm
 from sabor.monitoring.models import Indicator, Measurement, Methodology, Observation
+from sabor.monitoring.services import imports, methodology, observations
 
 
 def natural_key(code: str) -> tuple:

@@ -11,11 +11,11 @@ from django.views.decorators.http import require_POST
 from sabor.core.charts import Series, line_chart
 from sabor.core.decorators import municipality_required
 from sabor.core.filters import filter_status
-from sabor.monitoring import live, observations
+from sabor.monitoring import live
 from sabor.monitoring.forms import ObservationForm
-from sabor.monitoring.methodology import bands, in_force
 from sabor.monitoring.models import Measurement
-from sabor.monitoring.selectors import indicator_report, with_report_data
+from sabor.monitoring.selectors import bands, in_force, indicator_report, with_report_data
+from sabor.monitoring.services import observations
 from sabor.planning.filters import YearFilter
 
 

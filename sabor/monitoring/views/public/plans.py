@@ -13,10 +13,9 @@ from django.utils.translation import get_language
 from sabor.core.decorators import municipality_required
 from sabor.core.exports import FORMATS, export_response
 from sabor.core.filters import filter_status
-from sabor.monitoring import pages
 from sabor.monitoring.exports import PlanIndicators, PlanValues
-from sabor.monitoring.methodology import bands, in_force
-from sabor.monitoring.selectors import indicator_report, with_report_data
+from sabor.monitoring.selectors import bands, in_force, indicator_report, with_report_data
+from sabor.monitoring.services import plan_page
 from sabor.planning.filters import YearFilter
 from sabor.planning.selectors import default_year
 
@@ -27,10 +26,10 @@ def plan_detail(request, slug: str):
     form = YearFilter(request.GET, plan)
     year = form.chosen_year
     methodology = in_force(request.municipality)
-    html, roots = pages.progress_html(plan, year, get_language(), methodology)
+    html, roots = plan_page.progress_html(plan, year, get_language(), methodology)
     return render(request, "monitoring/plan_detail.html", {
         "plan": plan, "year": year, "form": form, "roots": roots, "methodology": methodology,
-        "progress_html": mark_safe(html),  # noqa: S308 - rendered by our own template in pages.progress_html
+        "progress_html": mark_safe(html),  # noqa: S308 - rendered by our own template in plan_page.progress_html
     }, status=filter_status(form))
 
 

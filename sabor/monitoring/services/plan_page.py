@@ -14,9 +14,8 @@ from django_tasks import task
 
 from sabor.core.commit import on_commit_once
 from sabor.core.numbers import percent
-from sabor.monitoring.methodology import bands, in_force
 from sabor.monitoring.models import Methodology
-from sabor.monitoring.selectors import NodeReport, plan_report, plan_summary
+from sabor.monitoring.selectors import NodeReport, bands, in_force, plan_report, plan_summary
 from sabor.planning.models import Plan
 from sabor.planning.selectors import default_year
 

@@ -16,7 +16,7 @@ from sabor.core import audit, notices
 from sabor.core.models import Municipality
 from sabor.monitoring import live
 from sabor.monitoring.models import Indicator, Measurement, Target
-from sabor.monitoring.pages import plan_changed
+from sabor.monitoring.services.plan_page import plan_changed
 
 INDICATOR_FIELDS = ["plan_node", "project", "policy", "code", "name", "name_en", "unit", "unit_en", "kind", "level",
                     "direction", "aggregation", "allows_negative", "baseline_value", "baseline_year", "range_low",
