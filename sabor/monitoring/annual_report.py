@@ -35,7 +35,7 @@ from sabor.monitoring.selectors import IndicatorReport, NodeReport, plan_report,
 from sabor.monitoring.services import methodology as methodologies
 from sabor.monitoring.templatetags.monitoring import status_label
 from sabor.planning.models import Project
-from sabor.planning.projects import with_budget
+from sabor.planning.selectors import with_budget
 
 logger = logging.getLogger(__name__)
 

@@ -33,8 +33,8 @@ from sabor.monitoring.testing import make_indicator, make_plan
 from sabor.participation import ideas, moderation, processes, registrations
 from sabor.participation.models import Registration
 from sabor.participation.testing import make_idea, make_meeting, make_process
-from sabor.planning import projects
 from sabor.planning import services as planning
+from sabor.planning.services import projects
 from sabor.tests.test_tenancy import _fill
 from sabor.training.models import Attendance
 from sabor.training.testing import enrol, make_programme, make_session, make_test

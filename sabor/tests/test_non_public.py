@@ -31,8 +31,8 @@ from sabor.monitoring.testing import make_indicator, make_plan, verified
 from sabor.participation import ideas, moderation, processes, registrations
 from sabor.participation.models import IdeaAttachment, Meeting, MeetingAttachment
 from sabor.participation.testing import make_idea, make_meeting, make_process
-from sabor.planning import projects
 from sabor.planning import services as planning
+from sabor.planning.services import projects
 from sabor.training.models import Material, Programme
 from sabor.training.testing import enrol, make_programme, make_session
 

@@ -6,7 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from sabor.accounts import testing
-from sabor.planning import projects, services
+from sabor.planning import services
+from sabor.planning.services import projects
 from sabor.planning.testing import make_plan
 
 pytestmark = pytest.mark.django_db

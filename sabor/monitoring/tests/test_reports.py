@@ -171,7 +171,7 @@ def _pdf_catalogue(reader: PdfReader) -> dict:
 
 def test_the_pdf_is_tagged_in_bulgarian_with_its_title_and_no_table_row_is_cut_by_a_page(
         plan, officer, django_capture_on_commit_callbacks):
-    from sabor.planning import projects
+    from sabor.planning.services import projects
 
     measure = plan.nodes.get(title="Растеж и заетост")
     # Rows of several lines each, enough of them to run over some pages.

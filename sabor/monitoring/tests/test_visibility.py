@@ -12,9 +12,9 @@ from sabor.monitoring.annual_report import build_context
 from sabor.monitoring.models import Evaluation, Indicator
 from sabor.monitoring.services import evaluations, reports
 from sabor.monitoring.testing import make_indicator, make_plan
-from sabor.planning import projects
 from sabor.planning import services as planning
 from sabor.planning.models import Plan, Project
+from sabor.planning.services import projects
 
 pytestmark = pytest.mark.django_db
 

@@ -81,7 +81,7 @@ def test_bad_projects_are_refused(client_for, municipality, officer, data, field
 
 
 def test_milestones_are_added_and_completed(client_for, municipality, officer):
-    from sabor.planning import projects as project_services
+    from sabor.planning.services import projects as project_services
 
     project = project_services.create_project(actor=None, municipality=municipality, title="Проект")
     client = client_for("alpha.test", officer)

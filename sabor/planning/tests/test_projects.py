@@ -10,8 +10,9 @@ from django.test.utils import CaptureQueriesContext
 
 from sabor.accounts import testing
 from sabor.core.models import AuditEntry
-from sabor.planning import projects, services
+from sabor.planning import services
 from sabor.planning.models import Project
+from sabor.planning.services import projects
 from sabor.planning.testing import make_plan
 
 pytestmark = pytest.mark.django_db

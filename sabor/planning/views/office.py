@@ -14,9 +14,10 @@ from django.utils.translation import gettext as _
 from sabor.core.decorators import office_view
 from sabor.core.forms import add_service_errors
 from sabor.core.http import create_from_form, posted_id, submitted
-from sabor.planning import extensions, projects, services
+from sabor.planning import extensions, services
 from sabor.planning.forms import FundingForm, MilestoneForm, NodeForm, PlanForm, ProjectForm, StatusForm
 from sabor.planning.models import PlanNode
+from sabor.planning.services import projects
 
 
 @office_view("planning.edit_plan")

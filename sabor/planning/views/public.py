@@ -13,7 +13,7 @@ from sabor.core.filters import FilterForm, choice_field, filter_status
 from sabor.planning import extensions
 from sabor.planning.exports import ProjectsExport
 from sabor.planning.models import Funding, PlanNode, Project, public_plan_q
-from sabor.planning.projects import with_budget
+from sabor.planning.selectors import with_budget
 
 
 @municipality_required
