@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 from functools import partial
 
+import rules
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -57,9 +58,18 @@ def _move(report: AnnualReport, *, actor, stage: str, action: str, fields: dict 
     return report
 
 
+def _locked_draft(report: AnnualReport, actor) -> AnnualReport:
+    """The report locked for a change only a draft allows (monitoring.report_editable)."""
+    report = _locked(report, *AnnualReport.Stage.values)
+    if not rules.test_rule("monitoring.report_editable", actor, report):
+        raise ValidationError(_("This cannot be done at the report's stage: %(stage)s.")
+                              % {"stage": report.get_stage_display()}, code="wrong_stage")
+    return report
+
+
 @transaction.atomic
 def update_narrative(*, actor, report: AnnualReport, **fields) -> AnnualReport:
-    report = _locked(report, AnnualReport.Stage.DRAFT)
+    report = _locked_draft(report, actor)
     audit.save_changes(report, actor=actor, action="report.updated", editable=NARRATIVE_FIELDS, values=fields,
                        municipality=report.municipality)
     return report
@@ -67,7 +77,7 @@ def update_narrative(*, actor, report: AnnualReport, **fields) -> AnnualReport:
 
 @transaction.atomic
 def request_generation(*, actor, report: AnnualReport) -> AnnualReport:
-    report = _locked(report, AnnualReport.Stage.DRAFT)
+    report = _locked_draft(report, actor)
     if report.status in (AnnualReport.Status.QUEUED, AnnualReport.Status.GENERATING):
         raise ValidationError(_("The report is already being generated."), code="busy")
     report.status = AnnualReport.Status.QUEUED

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+import rules
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -148,7 +149,7 @@ def save_measurement(*, actor, indicator: Indicator, period: int, settlement=Non
     if measurement is None:
         measurement = Measurement(indicator=indicator, period=period, settlement=settlement, sex=sex or "",
                                   age_group=age_group or "", entered_by=actor)
-    elif measurement.status not in EDITABLE_STATUSES:
+    elif not rules.test_rule("monitoring.measurement_editable", actor, measurement):
         raise ValidationError(_("This value has been %(status)s and can no longer be edited.")
                               % {"status": measurement.get_status_display()}, code="not_editable")
     before = audit.snapshot(measurement, MEASUREMENT_FIELDS)
@@ -186,7 +187,7 @@ def submit_measurement(*, actor, measurement: Measurement) -> Measurement:
 @transaction.atomic
 def verify_measurement(*, actor, measurement: Measurement) -> Measurement:
     measurement = _transition(measurement, {Measurement.Status.SUBMITTED})
-    if measurement.entered_by_id == getattr(actor, "pk", None):
+    if rules.test_rule("monitoring.entered_the_measurement", actor, measurement):
         # Four eyes: whoever entered a value does not also verify it.
         raise ValidationError(_("A value is verified by someone other than the person who entered it."),
                               code="own_measurement")
@@ -228,7 +229,7 @@ def delete_measurement(*, actor, measurement: Measurement) -> None:
     """Its author deletes a draft that should not have been entered. Once submitted a value
     is part of the record: it is returned and corrected, never deleted."""
     measurement = _transition(measurement, {Measurement.Status.DRAFT})
-    if measurement.entered_by_id is None or measurement.entered_by_id != getattr(actor, "pk", None):
+    if not rules.test_rule("monitoring.own_draft", actor, measurement):
         raise ValidationError(_("Only whoever entered a draft can delete it."), code="not_own_draft")
     indicator = measurement.indicator
     audit.record(actor=actor, action="measurement.deleted", obj=measurement, municipality=indicator.municipality,

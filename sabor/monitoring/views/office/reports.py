@@ -67,7 +67,8 @@ def office_report(request, pk: int):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return render(request, "monitoring/office/report.html", {
-        "report": report, "form": form, "approval_form": approval_form, "stages": AnnualReport.Stage.choices},
+        "report": report, "form": form, "approval_form": approval_form, "stages": AnnualReport.Stage.choices,
+        "may_edit": request.user.has_perm("monitoring.edit_report", report)},
         status=400 if action else 200)
 
 

@@ -50,6 +50,7 @@ def indicator_values(request, pk: int):
     for measurement in measurements:
         measurement.indicator = indicator
         measurement.may_delete = request.user.has_perm("monitoring.delete_measurement", measurement)
+        measurement.may_submit = request.user.has_perm("monitoring.submit_this_measurement", measurement)
     form = MeasurementForm(*submitted(request, files=True), indicator=indicator, prefix="m")
     if request.method == "POST" and form.is_valid():
         try:

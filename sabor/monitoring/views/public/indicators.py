@@ -36,7 +36,7 @@ def indicator_detail(request, pk: int):
               Series(_("Actual so far"), [row.so_far if row.measured is not None else None
                                           for row in report.years], "actual", "circle")]
     assessments = [item for item in reversed(indicator.verified_measurements) if item.assessment]
-    can_observe = request.user.has_perm("monitoring.observe", request.municipality)
+    can_observe = request.user.has_perm("monitoring.observe_indicator", indicator)
     return render(request, "monitoring/indicator_detail.html", {
         "indicator": indicator, "plan": plan, "report": report, "year": year, "form": form,
         "computed_from": live.describe(indicator),
@@ -57,7 +57,7 @@ def indicator_detail(request, pk: int):
 @require_POST
 def observe(request, pk: int):
     indicator = get_object_or_404(request.municipality.indicators.public(), pk=pk)
-    if not request.user.has_perm("monitoring.observe", request.municipality):
+    if not request.user.has_perm("monitoring.observe_indicator", indicator):
         raise PermissionDenied
     form = ObservationForm(request.POST)
     if form.is_valid():
