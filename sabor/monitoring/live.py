@@ -62,7 +62,8 @@ def check(municipality: Municipality, code: str, key: str) -> None:
         return
     source = SOURCES.get(code)
     if source is None or key not in dict(source.choices(municipality)):
-        raise ValidationError({"live_source": _("Choose one of the counts Sabor keeps.")}, code="unknown_source")
+        raise ValidationError({"live_source": ValidationError(_("Choose one of the counts Sabor keeps."),
+                                                              code="unknown_source")})
 
 
 @transaction.atomic

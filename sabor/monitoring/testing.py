@@ -6,9 +6,9 @@ from decimal import Decimal
 
 from sabor.monitoring import services
 from sabor.monitoring.models import Indicator, Measurement
-from sabor.planning.testing import make_plan
+from sabor.planning.testing import error_codes, make_plan, raises_code
 
-__all__ = ["make_indicator", "make_plan", "verified"]
+__all__ = ["error_codes", "make_indicator", "make_plan", "raises_code", "verified"]
 
 
 def make_indicator(municipality, node=None, *, code="И1", targets=None, **fields) -> Indicator:

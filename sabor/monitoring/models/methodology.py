@@ -62,10 +62,11 @@ class Methodology(models.Model):
 
     def clean(self):
         if self.on_track_from is not None and self.behind_from is not None and self.behind_from >= self.on_track_from:
-            raise ValidationError({"behind_from": _("The 'behind' threshold must be below the 'on track' one.")},
-                                  code="bands_reversed")
+            raise ValidationError({"behind_from": ValidationError(
+                _("The 'behind' threshold must be below the 'on track' one."),
+                code="bands_reversed")})
         try:
             date(2001, self.report_due_month or 1, self.report_due_day or 1)  # 2001: not a leap year
         except ValueError:
-            raise ValidationError({"report_due_day": _("That day does not exist in that month.")},
-                                  code="no_such_day") from None
+            raise ValidationError({"report_due_day": ValidationError(_("That day does not exist in that month."),
+                                  code="no_such_day")}) from None

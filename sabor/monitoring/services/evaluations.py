@@ -22,7 +22,7 @@ def _check_subject(municipality: Municipality, fields: dict[str, Any]) -> None:
     for name in ("plan", "project"):
         subject = fields.get(name)
         if subject is not None and subject.municipality_id != municipality.pk:
-            raise ValidationError({name: _("That belongs to another municipality.")}, code="foreign")
+            raise ValidationError({name: ValidationError(_("That belongs to another municipality."), code="foreign")})
 
 
 @transaction.atomic

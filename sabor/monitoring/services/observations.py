@@ -26,7 +26,7 @@ def observe(*, actor, indicator: Indicator, period: int, kind: str, text: str) -
 @transaction.atomic
 def answer(*, actor, observation: Observation, text: str) -> Observation:
     if not text.strip():
-        raise ValidationError({"answer": _("Write the answer.")}, code="empty_answer")
+        raise ValidationError({"answer": ValidationError(_("Write the answer."), code="empty_answer")})
     observation = Observation.objects.select_for_update().get(pk=observation.pk)
     old = observation.answer
     observation.answer, observation.answered_by, observation.answered_at = text.strip(), actor, timezone.now()

@@ -25,10 +25,11 @@ NARRATIVE_FIELDS = ["general_conditions", "actions_taken", "monitoring_arrangeme
 @transaction.atomic
 def create_report(*, actor, plan: Plan, year: int) -> AnnualReport:
     if not plan.covers(year):
-        raise ValidationError({"year": _("The plan runs from %(start)s to %(end)s.")
-                               % {"start": plan.start_year, "end": plan.end_year}}, code="year_outside_plan")
+        raise ValidationError({"year": ValidationError(_("The plan runs from %(start)s to %(end)s.")
+                               % {"start": plan.start_year, "end": plan.end_year}, code="year_outside_plan")})
     if AnnualReport.objects.filter(plan=plan, year=year).exists():
-        raise ValidationError({"year": _("There is already a report for that year.")}, code="duplicate")
+        raise ValidationError({"year": ValidationError(
+            _("There is already a report for that year."), code="duplicate")})
     report = AnnualReport(municipality=plan.municipality, plan=plan, year=year)
     report.full_clean()
     report.save()

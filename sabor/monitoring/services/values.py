@@ -67,9 +67,9 @@ def check_period(indicator: Indicator, period: int) -> None:
             indicator.project.measure.plan if indicator.project_id and indicator.project.measure_id else None)
     low, high = (plan.start_year - 1, plan.end_year + 3) if plan else (1990, 2100)
     if not low <= period <= high:
-        raise ValidationError(
-            {"period": _("The year must be between %(low)s and %(high)s for this indicator.")
-             % {"low": low, "high": high}}, code="period_outside_plan")
+        raise ValidationError({"period": ValidationError(
+            _("The year must be between %(low)s and %(high)s for this indicator.") % {"low": low, "high": high},
+            code="period_outside_plan")})
 
 
 @transaction.atomic
@@ -91,43 +91,48 @@ def check_number(indicator: Indicator, value: Decimal | None, field: str) -> Non
     if value is None:
         return
     if not value.is_finite():
-        raise ValidationError({field: _("Enter a number.")}, code="not_finite")
+        raise ValidationError({field: ValidationError(_("Enter a number."), code="not_finite")})
     try:
         Target._meta.get_field("value").run_validators(value)
     except ValidationError as error:
-        raise ValidationError({field: error.messages}, code="number_too_large") from None
+        raise ValidationError({field: [ValidationError(message, code="number_too_large")
+                                       for message in error.messages]}) from None
     if value < 0 and not indicator.allows_negative:
-        raise ValidationError({field: _("This indicator cannot be below zero.")}, code="negative")
+        raise ValidationError({field: ValidationError(_("This indicator cannot be below zero."), code="negative")})
     _check_percentage(indicator, value, field)
 
 
 def _check_percentage(indicator: Indicator, value: Decimal | None, field: str) -> None:
     if indicator.kind == Indicator.Kind.PERCENTAGE and value is not None and not 0 <= value <= 100:
-        raise ValidationError({field: _("A percentage lies between 0 and 100.")}, code="percentage_out_of_range")
+        raise ValidationError({field: ValidationError(
+            _("A percentage lies between 0 and 100."), code="percentage_out_of_range")})
 
 
 def _check_measurement(indicator: Indicator, measurement: Measurement) -> None:
     if indicator.kind == Indicator.Kind.QUALITATIVE:
         if not measurement.assessment:
-            raise ValidationError({"assessment": _("Choose how far the indicator was achieved.")},
-                                  code="assessment_required")
+            raise ValidationError({"assessment": ValidationError(_("Choose how far the indicator was achieved."),
+                                  code="assessment_required")})
         return
     if measurement.assessment:
-        raise ValidationError({"assessment": _("Only qualitative indicators take an assessment.")},
-                              code="assessment_not_allowed")
+        raise ValidationError({"assessment": ValidationError(_("Only qualitative indicators take an assessment."),
+                              code="assessment_not_allowed")})
     if measurement.numerator is not None or measurement.denominator is not None:
         if indicator.kind != Indicator.Kind.PERCENTAGE:
-            raise ValidationError({"numerator": _("Only percentage indicators take a numerator and denominator.")},
-                                  code="fraction_not_allowed")
+            raise ValidationError({"numerator": ValidationError(
+                _("Only percentage indicators take a numerator and denominator."),
+                code="fraction_not_allowed")})
         if measurement.numerator is None or not measurement.denominator:
-            raise ValidationError({"denominator": _("Give both a numerator and a denominator above zero.")},
-                                  code="fraction_incomplete")
+            raise ValidationError({"denominator": ValidationError(
+                _("Give both a numerator and a denominator above zero."),
+                code="fraction_incomplete")})
         if measurement.numerator > measurement.denominator or measurement.numerator < 0:
-            raise ValidationError({"numerator": _("The numerator must be between 0 and the denominator.")},
-                                  code="fraction_out_of_range")
+            raise ValidationError({"numerator": ValidationError(
+                _("The numerator must be between 0 and the denominator."),
+                code="fraction_out_of_range")})
         measurement.value = (measurement.numerator / measurement.denominator * 100).quantize(Decimal("0.0001"))
     if measurement.value is None:
-        raise ValidationError({"value": _("Enter the value.")}, code="value_required")
+        raise ValidationError({"value": ValidationError(_("Enter the value."), code="value_required")})
     check_number(indicator, measurement.value, "value")
 
 
@@ -141,8 +146,8 @@ def save_measurement(*, actor, indicator: Indicator, period: int, settlement=Non
                                 "entered by hand.") % {"source": live.describe(indicator)}, code="computed")
     check_period(indicator, period)
     if settlement is not None and settlement.municipality_id != indicator.municipality_id:
-        raise ValidationError({"settlement": _("That settlement is not in this municipality.")},
-                              code="foreign_settlement")
+        raise ValidationError({"settlement": ValidationError(_("That settlement is not in this municipality."),
+                              code="foreign_settlement")})
     measurement = (Measurement.objects.select_for_update()
                    .filter(indicator=indicator, period=period, settlement=settlement, sex=sex or "",
                            age_group=age_group or "").first())
@@ -205,7 +210,7 @@ def verify_measurement(*, actor, measurement: Measurement) -> Measurement:
 @transaction.atomic
 def return_measurement(*, actor, measurement: Measurement, reason: str) -> Measurement:
     if not reason.strip():
-        raise ValidationError({"reason": _("Say what needs correcting.")}, code="reason_required")
+        raise ValidationError({"reason": ValidationError(_("Say what needs correcting."), code="reason_required")})
     measurement = _transition(measurement, {Measurement.Status.SUBMITTED, Measurement.Status.VERIFIED})
     measurement.status = Measurement.Status.RETURNED
     measurement.return_reason = reason.strip()

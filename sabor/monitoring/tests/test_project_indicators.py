@@ -3,12 +3,11 @@
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import ValidationError
 
 from sabor.accounts import testing
 from sabor.planning import services
 from sabor.planning.services import projects
-from sabor.planning.testing import make_plan
+from sabor.planning.testing import make_plan, raises_code
 
 pytestmark = pytest.mark.django_db
 
@@ -47,5 +46,5 @@ def test_an_indicator_cannot_belong_to_another_municipalitys_project(municipalit
     from sabor.monitoring.testing import make_indicator
 
     foreign = projects.create_project(actor=None, municipality=other_municipality, title="Чужд")
-    with pytest.raises(ValidationError):
+    with raises_code("foreign_project"):
         make_indicator(municipality, None, project=foreign)

@@ -11,7 +11,7 @@ from sabor.accounts.models import Role
 from sabor.core.models import AuditEntry
 from sabor.monitoring import services
 from sabor.monitoring.models import Measurement
-from sabor.monitoring.testing import make_indicator, make_plan
+from sabor.monitoring.testing import make_indicator, make_plan, raises_code
 from sabor.planning import services as planning
 
 pytestmark = pytest.mark.django_db
@@ -71,13 +71,12 @@ def test_who_may_delete_a_value(client_for, indicator, people, persona, status):
 
 
 def test_the_service_refuses_to_delete_anything_but_ones_own_draft(indicator, people):
-    from django.core.exceptions import ValidationError
 
     draft = services.save_measurement(actor=people["clerk"], indicator=indicator, period=2024, value=Decimal(7))
-    with pytest.raises(ValidationError):
+    with raises_code("not_own_draft"):
         services.delete_measurement(actor=people["colleague"], measurement=draft)
     submitted = _submitted(indicator, people["clerk"])
-    with pytest.raises(ValidationError):
+    with raises_code("wrong_status"):
         services.delete_measurement(actor=people["clerk"], measurement=submitted)
     assert Measurement.objects.count() == 2
 

@@ -1,14 +1,13 @@
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import ValidationError
 
 from sabor.accounts import testing
 from sabor.accounts.models import Role
 from sabor.core.models import AuditEntry
 from sabor.monitoring import services
 from sabor.monitoring.models import Indicator, Measurement
-from sabor.monitoring.testing import make_indicator, make_plan
+from sabor.monitoring.testing import make_indicator, make_plan, raises_code
 from sabor.planning import services as planning
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +39,7 @@ def test_whoever_entered_a_value_cannot_verify_it(municipality, indicator):
     officer = testing.make_member(municipality, Role.ME_OFFICER)
     measurement = services.save_measurement(actor=officer, indicator=indicator, period=2023, value=Decimal(10))
     services.submit_measurement(actor=officer, measurement=measurement)
-    with pytest.raises(ValidationError) as error:
+    with raises_code("own_measurement") as error:
         services.verify_measurement(actor=officer, measurement=measurement)
     assert error.value.code == "own_measurement"
 
@@ -50,7 +49,7 @@ def test_a_returned_value_can_be_corrected_and_submitted_again(municipality, ind
     officer = testing.make_member(municipality, Role.ME_OFFICER)
     measurement = services.save_measurement(actor=clerk, indicator=indicator, period=2023, value=Decimal(10))
     services.submit_measurement(actor=clerk, measurement=measurement)
-    with pytest.raises(ValidationError):
+    with raises_code("reason_required"):
         services.return_measurement(actor=officer, measurement=measurement, reason="  ")
     services.return_measurement(actor=officer, measurement=measurement, reason="Липсва източник")
     corrected = services.save_measurement(actor=clerk, indicator=indicator, period=2023, value=Decimal("10.2"),
@@ -65,7 +64,7 @@ def test_a_verified_value_cannot_be_edited_silently(municipality, indicator):
     measurement = services.save_measurement(actor=clerk, indicator=indicator, period=2023, value=Decimal(10))
     services.submit_measurement(actor=clerk, measurement=measurement)
     services.verify_measurement(actor=officer, measurement=measurement)
-    with pytest.raises(ValidationError) as error:
+    with raises_code("not_editable") as error:
         services.save_measurement(actor=clerk, indicator=indicator, period=2023, value=Decimal(1))
     assert error.value.code == "not_editable"
     assert Measurement.objects.get().value == Decimal(10)
@@ -73,7 +72,7 @@ def test_a_verified_value_cannot_be_edited_silently(municipality, indicator):
 
 @pytest.mark.parametrize("period", [2010, 2031])
 def test_periods_outside_the_plan_are_refused(municipality, indicator, period):
-    with pytest.raises(ValidationError) as error:
+    with raises_code("period_outside_plan") as error:
         services.save_measurement(actor=None, indicator=indicator, period=period, value=Decimal(1))
     assert "period" in error.value.message_dict
     assert not Measurement.objects.exists()
@@ -82,9 +81,9 @@ def test_periods_outside_the_plan_are_refused(municipality, indicator, period):
 def test_percentages_must_lie_between_0_and_100(municipality, indicator):
     indicator.kind = Indicator.Kind.PERCENTAGE
     indicator.save()
-    with pytest.raises(ValidationError):
+    with raises_code("percentage_out_of_range"):
         services.save_measurement(actor=None, indicator=indicator, period=2023, value=Decimal(120))
-    with pytest.raises(ValidationError):
+    with raises_code("fraction_incomplete"):
         services.save_measurement(actor=None, indicator=indicator, period=2023, numerator=Decimal(5),
                                   denominator=Decimal(0))
     measurement = services.save_measurement(actor=None, indicator=indicator, period=2023, numerator=Decimal(1),
@@ -95,7 +94,7 @@ def test_percentages_must_lie_between_0_and_100(municipality, indicator):
 def test_qualitative_indicators_take_an_assessment_only(municipality, indicator):
     indicator.kind = Indicator.Kind.QUALITATIVE
     indicator.save()
-    with pytest.raises(ValidationError):
+    with raises_code("assessment_required"):
         services.save_measurement(actor=None, indicator=indicator, period=2023, value=Decimal(1))
     assert services.save_measurement(actor=None, indicator=indicator, period=2023,
                                      assessment="partly").assessment == "partly"
@@ -104,7 +103,7 @@ def test_qualitative_indicators_take_an_assessment_only(municipality, indicator)
 def test_an_indicator_of_another_municipalitys_plan_is_refused(municipality, other_municipality):
     plan = make_plan(other_municipality)
     node = planning.add_node(actor=None, plan=plan, parent=None, title="Цел")
-    with pytest.raises(ValidationError):
+    with raises_code("foreign_plan"):
         make_indicator(municipality, node)
 
 

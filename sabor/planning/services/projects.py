@@ -20,7 +20,8 @@ PROJECT_FIELDS = ["measure", "title", "title_en", "description", "responsible_un
 
 def _check_tenant(municipality: Municipality, measure: PlanNode | None, settlements=(), partners=()) -> None:
     if measure is not None and measure.plan.municipality_id != municipality.pk:
-        raise ValidationError({"measure": _("That measure belongs to another municipality.")}, code="foreign")
+        raise ValidationError({"measure": ValidationError(
+            _("That measure belongs to another municipality."), code="foreign")})
     if any(item.municipality_id != municipality.pk for item in [*settlements, *partners]):
         raise ValidationError(_("Settlements and partners must be of this municipality."), code="foreign")
 
@@ -56,10 +57,11 @@ def update_project(*, actor, project: Project, **fields: Any) -> Project:
 @transaction.atomic
 def change_status(*, actor, project: Project, status: str, on: date, note: str = "") -> Project:
     if status not in Project.Status.values:
-        raise ValidationError({"status": _("Unknown status.")}, code="unknown_status")
+        raise ValidationError({"status": ValidationError(_("Unknown status."), code="unknown_status")})
     project = Project.objects.select_for_update().get(pk=project.pk)
     if status == project.status:
-        raise ValidationError({"status": _("The project already has this status.")}, code="same_status")
+        raise ValidationError({"status": ValidationError(
+            _("The project already has this status."), code="same_status")})
     old = project.status
     project.status = status
     project.save(update_fields=["status"])

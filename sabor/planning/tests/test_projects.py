@@ -4,7 +4,6 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -13,7 +12,7 @@ from sabor.core.models import AuditEntry
 from sabor.planning import services
 from sabor.planning.models import Project
 from sabor.planning.services import projects
-from sabor.planning.testing import make_plan
+from sabor.planning.testing import make_plan, raises_code
 
 pytestmark = pytest.mark.django_db
 
@@ -94,17 +93,17 @@ def test_projects_download_as_csv(client_for, municipality, measure):
 
 
 def test_impossible_project_data_is_refused(municipality, measure, other_municipality):
-    with pytest.raises(ValidationError):
+    with raises_code("dates_reversed"):
         _project(municipality, measure, start_date=date(2025, 1, 1), end_date=date(2024, 1, 1))
-    with pytest.raises(ValidationError):
+    with raises_code("min_value"):
         _project(municipality, measure, funding=[("eu", "", Decimal("-5"))])
-    with pytest.raises(ValidationError):
+    with raises_code("foreign"):
         _project(municipality, measure, settlement=testing.make_settlement(other_municipality))
-    with pytest.raises(ValidationError):
+    with raises_code("max_value"):
         _project(municipality, measure, progress=120)
     assert not Project.objects.exists()
     project = _project(municipality, measure)
-    with pytest.raises(ValidationError):
+    with raises_code("same_status"):
         projects.change_status(actor=None, project=project, status="funded", on=date(2025, 1, 1))
 
 
