@@ -2,6 +2,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
+from django.utils.html import escape
 
 from sabor.accounts import testing
 from sabor.accounts.models import Role
@@ -38,7 +39,7 @@ def test_the_officer_writes_scores_recommends_and_publishes_in_the_back_office(c
     assert evaluation.status == Evaluation.Status.PUBLISHED
     page = client_for("alpha.test").get(f"/evaluations/{evaluation.pk}/").content.decode()
     assert "<strong>Изводи</strong>" in page and "Да се ускорят поръчките" in page
-    assert testing.XSS not in page
+    assert testing.XSS not in page and escape(testing.XSS) in page
 
 
 @pytest.mark.parametrize("data, field", [

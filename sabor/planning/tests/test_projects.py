@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.html import escape
 
 from sabor.accounts import testing
 from sabor.core.models import AuditEntry
@@ -41,7 +42,7 @@ def test_a_project_shows_its_budget_funding_and_status_history(client_for, munic
     assert response.context["project"].budget == Decimal("1050000.50")
     body = response.content.decode()
     assert "1\xa0050\xa0000,5" in body
-    assert testing.XSS not in body
+    assert testing.XSS not in body and escape(testing.XSS) in body
     assert [c.status for c in response.context["project"].status_history.all()] == ["funded", "implementation"]
     assert AuditEntry.objects.filter(action="project.status_changed").count() == 1
 
