@@ -95,6 +95,7 @@ def register() -> None:
     from sabor.monitoring.views.public.plans import project_indicators
     from sabor.planning import extensions
 
+    extensions.set_plan_page("monitoring:plan_detail")
     extensions.on_plan_changed("monitoring.plan_page", plan_page.plan_changed)
     extensions.add_project_section("monitoring.indicators", project_indicators)
     extensions.add_plan_node_column("monitoring.indicators",

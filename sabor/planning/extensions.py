@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 
 # --- Changes -----------------------------------------------------------------------------------------
 
@@ -72,3 +73,20 @@ node_office_sections: dict[str, Callable[[HttpRequest, Any, str | None], Section
 
 def add_node_office_section(key: str, section: Callable[[HttpRequest, Any, str | None], Section]) -> None:
     node_office_sections[key] = section
+
+
+# --- The plan's own page ------------------------------------------------------------------------------
+
+# The URL name (taking the plan's slug) of the page that shows one plan, named by the app that
+# draws it (monitoring's dashboard); without one, planning's list of plans.
+plan_page: dict[str, str] = {}
+
+
+def set_plan_page(url_name: str) -> None:
+    plan_page["url_name"] = url_name
+
+
+def plan_url(plan) -> str:
+    if "url_name" in plan_page:
+        return reverse(plan_page["url_name"], args=[plan.slug])
+    return reverse("planning:plan_list")
