@@ -155,15 +155,9 @@ def measure(client: Client, path: str, rounds: int, *, label: str = "", before=N
 def data_changed(plan) -> None:
     """What follows a verified value, a new target or an edited tree: the plan page
     may no longer be served from the cache."""
-    from django.core.cache import cache
+    from sabor.planning import extensions
 
-    from sabor.monitoring import selectors
-
-    changed = getattr(selectors, "plan_changed", None)  # the hook the services call on commit
-    if changed is not None:
-        changed(plan.pk)  # outside a transaction it takes effect at once
-    else:
-        cache.clear()
+    extensions.plan_changed(plan.pk)  # the hook the services call; outside a transaction it acts at once
 
 
 def profile(client: Client, path: str, plan) -> None:

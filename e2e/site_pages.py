@@ -18,13 +18,14 @@ NOT_PAGES = (".ics", ".pdf", ".csv", ".xlsx", ".docx", ".json", ".xml", ".svg", 
 NOT_PUBLIC = ("/office/", "/admin/", "/i18n/", "/accounts/logout/", "/media/", "/static/", "/api/")
 # Public views each crawl must reach, so that a page lost from the links is noticed.
 PUBLIC_VIEWS = {"portal:home", "core:accessibility", "core:privacy", "accounts:organisation_list",
-                "accounts:organisation_detail", "planning:plan_list", "planning:plan_detail", "planning:methodology",
-                "planning:project_list", "planning:project_detail", "planning:evaluation_list",
-                "planning:evaluation_detail", "planning:recommendation_list", "planning:report_list",
-                "planning:indicator_detail", "training:programme_list", "training:programme_detail", "training:verify",
-                "participation:process_list", "participation:process_detail", "participation:meeting_list",
-                "participation:meeting_detail", "participation:idea_list", "participation:idea_detail",
-                "account_login", "account_signup", "account_reset_password"}
+                "accounts:organisation_detail", "planning:plan_list", "monitoring:plan_detail",
+                "monitoring:methodology", "planning:project_list", "planning:project_detail",
+                "monitoring:evaluation_list", "monitoring:evaluation_detail", "monitoring:recommendation_list",
+                "monitoring:report_list", "monitoring:indicator_detail", "training:programme_list",
+                "training:programme_detail", "training:verify", "participation:process_list",
+                "participation:process_detail", "participation:meeting_list", "participation:meeting_detail",
+                "participation:idea_list", "participation:idea_detail", "account_login", "account_signup",
+                "account_reset_password"}
 # A signed-in resident's own pages.
 ACCOUNT_PAGES = ["/account/profile/", "/account/delete/", "/training/mine/", "/notifications/", "/ideas/new/"]
 

@@ -45,7 +45,7 @@ def _policy(response) -> str:
 
 def test_the_interactive_pages_work_under_the_policy(site, browser):
     from sabor.core.models import Municipality
-    from sabor.monitoring.report_models import AnnualReport
+    from sabor.monitoring.models import AnnualReport
     from sabor.participation.models import Meeting
     from sabor.participation.services import processes
 

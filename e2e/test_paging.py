@@ -31,7 +31,7 @@ def _fill(municipality) -> None:
     from sabor.accounts import services as accounts
     from sabor.participation.services import notifications
     from sabor.participation.testing import make_idea
-    from sabor.planning import projects
+    from sabor.planning.services import projects
 
     author = testing.make_member(municipality)
     for n in range(55):

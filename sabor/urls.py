@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("sabor.core.urls")),
     path("", include("sabor.accounts.urls")),
     path("", include("sabor.planning.urls")),
+    path("", include("sabor.monitoring.urls")),
     path("", include("sabor.training.urls")),
     path("", include("sabor.participation.urls")),
     path("office/", include((office_urlpatterns(), "office"))),

@@ -12,13 +12,13 @@ from django.db import transaction
 
 from sabor.accounts.models import User
 from sabor.core.models import Municipality
-from sabor.monitoring import evaluations, methodology, reports
 from sabor.monitoring import services as monitoring
 from sabor.monitoring.annual_report import generate_annual_report
 from sabor.monitoring.models import AnnualReport, Indicator
-from sabor.planning import projects
+from sabor.monitoring.services import evaluations, methodology, reports
 from sabor.planning import services as planning
 from sabor.planning.models import Plan
+from sabor.planning.services import projects
 
 I = Indicator  # noqa: E741 - short alias for the tables below
 INC, DEC = I.DirectionChoice.INCREASE, I.DirectionChoice.DECREASE

@@ -30,12 +30,12 @@ from sabor.core.markdown import render_markdown
 from sabor.core.numbers import percent
 from sabor.core.pdf import WRITE_OPTIONS
 from sabor.core.templatetags.sabor import num
-from sabor.monitoring import methodology as methodologies
 from sabor.monitoring.models import AnnualReport, Evaluation, Recommendation
 from sabor.monitoring.selectors import IndicatorReport, NodeReport, plan_report, plan_summary
+from sabor.monitoring.services import methodology as methodologies
 from sabor.monitoring.templatetags.monitoring import status_label
 from sabor.planning.models import Project
-from sabor.planning.projects import with_budget
+from sabor.planning.selectors import with_budget
 
 logger = logging.getLogger(__name__)
 

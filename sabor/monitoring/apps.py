@@ -11,6 +11,3 @@ class MonitoringConfig(AppConfig):
         from sabor.monitoring import plugin
 
         plugin.register()
-        from sabor.monitoring import files
-
-        files.register()

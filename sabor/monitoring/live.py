@@ -62,14 +62,15 @@ def check(municipality: Municipality, code: str, key: str) -> None:
         return
     source = SOURCES.get(code)
     if source is None or key not in dict(source.choices(municipality)):
-        raise ValidationError({"live_source": _("Choose one of the counts Sabor keeps.")}, code="unknown_source")
+        raise ValidationError({"live_source": ValidationError(_("Choose one of the counts Sabor keeps."),
+                                                              code="unknown_source")})
 
 
 @transaction.atomic
 def sync(indicator) -> bool:
     """Makes the indicator's municipal totals the source's values; True if anything changed."""
     from sabor.monitoring.models import Measurement
-    from sabor.monitoring.services import _changed, check_period
+    from sabor.monitoring.services.values import _changed, check_period
 
     source = SOURCES.get(indicator.live_source)
     if source is None:

@@ -57,8 +57,8 @@ def register() -> None:
     # Scoring logs each criterion's new score under the criterion's code.
     audit.describe(Evaluation, labels=dict(CriterionScore.Criterion.choices))
 
-    registry.site_menu.add(_("Evaluations"), "planning:evaluation_list", order=30,
-                           current=("planning:evaluation_detail", "planning:recommendation_list"))
+    registry.site_menu.add(_("Evaluations"), "monitoring:evaluation_list", order=30,
+                           current=("monitoring:evaluation_detail", "monitoring:recommendation_list"))
     menu = registry.office_menu
     menu.add(_("Indicator values"), "office:indicator_list", permission="monitoring.enter_measurement", order=50,
              current=("office:indicator_values",))
@@ -87,3 +87,19 @@ def register() -> None:
     registry.add_card("monitoring.reports", section="plans", order=50, template="monitoring/cards/reports.html",
                       context=lambda request: {} if request.municipality.plans.public().exists() else None)
     registry.add_url_fillers("monitoring", "sabor.monitoring.testing")
+
+    # What monitoring hangs on planning's pages, and what it follows of planning's changes.
+    from sabor.monitoring import files
+    from sabor.monitoring.services import plan_page
+    from sabor.monitoring.views.office.indicators import node_indicator_section, plan_indicator_cells
+    from sabor.monitoring.views.public.plans import project_indicators
+    from sabor.planning import extensions
+
+    extensions.set_plan_page("monitoring:plan_detail")
+    extensions.on_plan_changed("monitoring.plan_page", plan_page.plan_changed)
+    extensions.add_project_section("monitoring.indicators", project_indicators)
+    extensions.add_plan_node_column("monitoring.indicators",
+                                    extensions.NodeColumn(_("Indicators"), plan_indicator_cells))
+    extensions.add_node_office_section("monitoring.new_indicator", node_indicator_section)
+
+    files.register()

@@ -24,8 +24,8 @@ from django_tasks import task
 from sabor.accounts.models import User
 from sabor.core import mail
 from sabor.core.models import Municipality
-from sabor.monitoring import methodology as methodologies
 from sabor.monitoring.models import Indicator, Measurement
+from sabor.monitoring.services import methodology as methodologies
 
 REMIND_DAYS_BEFORE = (14, 7, 1)
 

@@ -1,3 +1,7 @@
+"""Who may do what in monitoring, and in which state of the thing: declared once, checked by the
+views (``request.user.has_perm``), the templates (flags the views compute with the same call)
+and the services (``rules.test_rule`` on the state rules below, for whoever acts, Sabor included)."""
+
 import rules
 
 from sabor.accounts.models import Role
@@ -6,7 +10,6 @@ from sabor.core.decorators import needs_two_factor
 
 is_me = has_role(Role.ME_OFFICER, Role.ADMINISTRATOR)
 
-rules.add_perm("planning.edit_plan", is_me)
 rules.add_perm("monitoring.edit_indicator", is_me)
 rules.add_perm("monitoring.enter_measurement", has_role(Role.STAFF, Role.ME_OFFICER, Role.ADMINISTRATOR))
 rules.add_perm("monitoring.verify_measurement", has_role(Role.ME_OFFICER))
@@ -14,6 +17,15 @@ rules.add_perm("monitoring.edit_methodology", is_me)
 rules.add_perm("monitoring.evaluate", is_me)
 rules.add_perm("monitoring.follow_up", has_role(Role.STAFF, Role.ME_OFFICER, Role.ADMINISTRATOR))
 rules.add_perm("monitoring.observe", has_role(Role.CIVIC_MONITOR))
+
+
+# A civic monitor observes or challenges the values of an indicator the public can see.
+@rules.predicate
+def indicator_is_public(user, indicator) -> bool:
+    return indicator is not None and indicator.publicly_visible
+
+
+rules.add_perm("monitoring.observe_indicator", has_role(Role.CIVIC_MONITOR) & indicator_is_public)
 rules.add_perm("monitoring.answer_observation", is_me)
 
 # Annual reports: staff prepare them; the council reads them once submitted; everyone once
@@ -44,17 +56,39 @@ rules.add_perm("monitoring.view_report", report_is_public | may_prepare_report
 rules.add_perm("monitoring.manage_report", is_me)
 
 
+# Only a draft report is edited or generated; once before the council it is returned to draft first.
+@rules.predicate
+def report_is_draft(user, report) -> bool:
+    return report is not None and report.stage == report.Stage.DRAFT
+
+
+rules.add_rule("monitoring.report_editable", report_is_draft)
+rules.add_perm("monitoring.edit_report", is_me & report_is_draft)
+
+
 # Per value. Four eyes (the methodology): a value is verified by someone other than
 # whoever entered it, so the M&E officer cannot verify their own; a draft, not yet
 # part of the record, may be deleted by whoever entered it.
 @rules.predicate
 def entered_it(user, measurement) -> bool:
-    return getattr(measurement, "entered_by_id", None) is not None and measurement.entered_by_id == user.pk
+    entered_by = getattr(measurement, "entered_by_id", None)
+    return entered_by is not None and entered_by == getattr(user, "pk", None)
 
 
 @rules.predicate
 def is_draft(user, measurement) -> bool:
     return getattr(measurement, "status", None) == "draft"
+
+
+@rules.predicate
+def is_editable(user, measurement) -> bool:
+    """A draft, or a value returned for correction; a submitted or verified one is part of the record."""
+    return getattr(measurement, "status", None) in ("draft", "returned")
+
+
+@rules.predicate
+def is_submitted(user, measurement) -> bool:
+    return getattr(measurement, "status", None) == "submitted"
 
 
 def _in_its_municipality(predicate):
@@ -66,7 +100,14 @@ def _in_its_municipality(predicate):
     return check
 
 
+may_enter = has_role(Role.STAFF, Role.ME_OFFICER, Role.ADMINISTRATOR)
+
+# The state rules, whoever acts: the services refuse what they forbid.
+rules.add_rule("monitoring.measurement_editable", is_editable)
+rules.add_rule("monitoring.entered_the_measurement", entered_it)
+rules.add_rule("monitoring.own_draft", entered_it & is_draft)
+
+rules.add_perm("monitoring.submit_this_measurement", _in_its_municipality(may_enter) & is_editable)
 rules.add_perm("monitoring.verify_this_measurement",
-               _in_its_municipality(has_role(Role.ME_OFFICER)) & ~entered_it)
-rules.add_perm("monitoring.delete_measurement",
-               _in_its_municipality(has_role(Role.STAFF, Role.ME_OFFICER, Role.ADMINISTRATOR)) & entered_it & is_draft)
+               _in_its_municipality(has_role(Role.ME_OFFICER)) & is_submitted & ~entered_it)
+rules.add_perm("monitoring.delete_measurement", _in_its_municipality(may_enter) & entered_it & is_draft)

@@ -4,18 +4,18 @@ indicators there are. Only verified municipality-wide measurements count."""
 
 from __future__ import annotations
 
-import time
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Context, Decimal
 
-from django.core.cache import cache
 from django.db.models import ExpressionWrapper, F, Field, Prefetch, Q, QuerySet
 
-from sabor.core.commit import on_commit_once
+from sabor.core.models import Municipality
 from sabor.core.numbers import percent
 from sabor.monitoring import progress as m
-from sabor.monitoring.models import Indicator, Measurement, Target, shown_in_plan_q
+from sabor.monitoring.models import Indicator, Measurement, Methodology, Target, shown_in_plan_q
+from sabor.monitoring.progress import DEFAULT_BANDS, Bands
 from sabor.planning.models import Plan, PlanNode
 
 HUNDRED = Decimal(100)
@@ -256,31 +256,19 @@ def plan_summary(roots: list[NodeReport], bands: m.Bands = m.DEFAULT_BANDS) -> t
     return achieved, m.status(achieved=achieved, expected=expected, bands=bands)
 
 
-# --- Caching the plan page ---------------------------------------------------------------------------------
-# The plan page rolls up every indicator of the plan. Its rendered tree is cached
-# under the plan's data version, which the services move on whenever something
-# that the page shows changes (a value verified or returned, a target, an
-# indicator, the tree), so a cached page is never stale.
+# --- The methodology in force ---------------------------------------------------------------------
 
-def _version_key(plan_id: int) -> str:
-    return f"sabor:plan-version:{plan_id}"
+def in_force(municipality: Municipality) -> Methodology | None:
+    return municipality.methodologies.filter(status=Methodology.Status.ADOPTED).first()
 
 
-def plan_version(plan_id: int) -> int:
-    return cache.get_or_set(_version_key(plan_id), lambda: time.time_ns(), timeout=None)
+def bands(methodology: Methodology | None) -> Bands:
+    if methodology is None:
+        return DEFAULT_BANDS
+    return Bands(on_track=methodology.on_track_from, behind=methodology.behind_from)
 
 
-def plan_changed(plan_id: int | None) -> None:
-    """Call inside the changing transaction; the version moves once it commits, and
-    the page is rebuilt in the background — once per plan however many changes the
-    transaction made (loading a plan makes hundreds)."""
-    if plan_id is None:
-        return
-
-    def moved():
-        from sabor.planning.pages import warm_plan_page
-
-        cache.set(_version_key(plan_id), time.time_ns(), timeout=None)
-        warm_plan_page.enqueue(plan_id)
-
-    on_commit_once(("plan", plan_id), moved)
+def report_due(methodology: Methodology | None, year: int) -> date:
+    """When the annual report on `year` is due to the council (31 March of the next year by default)."""
+    month, day = (methodology.report_due_month, methodology.report_due_day) if methodology else (3, 31)
+    return date(year + 1, month, day)

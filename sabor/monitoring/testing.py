@@ -6,14 +6,9 @@ from decimal import Decimal
 
 from sabor.monitoring import services
 from sabor.monitoring.models import Indicator, Measurement
-from sabor.planning import services as planning_services
-from sabor.planning.models import Plan
+from sabor.planning.testing import error_codes, make_plan, raises_code
 
-
-def make_plan(municipality, **fields) -> Plan:
-    defaults = {"slug": "piro", "short_name": "ПИРО 2021–2027", "title": "План <script>x</script>",
-                "start_year": 2021, "end_year": 2027, "status": Plan.Status.IMPLEMENTATION}
-    return planning_services.create_plan(actor=None, municipality=municipality, **{**defaults, **fields})
+__all__ = ["error_codes", "make_indicator", "make_plan", "raises_code", "verified"]
 
 
 def make_indicator(municipality, node=None, *, code="И1", targets=None, **fields) -> Indicator:
@@ -44,8 +39,9 @@ def objects(municipality, people: dict) -> dict:
     from django.core.files.base import ContentFile
 
     from sabor.core import testfiles
-    from sabor.monitoring import evaluations, observations, reports
     from sabor.monitoring.models import AnnualReport
+    from sabor.monitoring.services import evaluations, observations, reports
+    from sabor.planning import services as planning_services
 
     plan = make_plan(municipality)
     node = planning_services.add_node(actor=None, plan=plan, parent=None, title="Цел <script>x</script>")
@@ -70,12 +66,12 @@ def objects(municipality, people: dict) -> dict:
 
 
 FILL = {
-    "planning:plan_detail": lambda o: {"slug": o["plan"].slug},
-    "planning:plan_export": lambda o: {"slug": o["plan"].slug, "table": "values", "fmt": "csv"},
-    "planning:indicator_detail": lambda o: {"pk": o["indicator"].pk},
-    "planning:indicator_observe": lambda o: {"pk": o["indicator"].pk},
-    "planning:evaluation_detail": lambda o: {"pk": o["evaluation"].pk},
-    "planning:report_download": lambda o: {"pk": o["annual_report"].pk, "fmt": "pdf"},
+    "monitoring:plan_detail": lambda o: {"slug": o["plan"].slug},
+    "monitoring:plan_export": lambda o: {"slug": o["plan"].slug, "table": "values", "fmt": "csv"},
+    "monitoring:indicator_detail": lambda o: {"pk": o["indicator"].pk},
+    "monitoring:indicator_observe": lambda o: {"pk": o["indicator"].pk},
+    "monitoring:evaluation_detail": lambda o: {"pk": o["evaluation"].pk},
+    "monitoring:report_download": lambda o: {"pk": o["annual_report"].pk, "fmt": "pdf"},
     "office:indicator_edit": lambda o: {"pk": o["indicator"].pk},
     "office:indicator_values": lambda o: {"pk": o["indicator"].pk},
     "office:observation_answer": lambda o: {"pk": o["observation"].pk},

@@ -5,7 +5,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from sabor.core.exports import Exporter
-from sabor.planning.projects import with_budget
+from sabor.planning.selectors import with_budget
 
 
 def _money(value) -> Decimal:

@@ -87,8 +87,8 @@ class Plan(models.Model):
 
     def clean(self):
         if self.start_year and self.end_year and self.end_year < self.start_year:
-            raise ValidationError({"end_year": _("The last year cannot come before the first.")},
-                                  code="years_reversed")
+            raise ValidationError({"end_year": ValidationError(_("The last year cannot come before the first."),
+                                  code="years_reversed")})
 
     @property
     def display_short_name(self) -> str:
@@ -213,7 +213,8 @@ class Project(models.Model):
 
     def clean(self):
         if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError({"end_date": _("The end cannot come before the start.")}, code="dates_reversed")
+            raise ValidationError({"end_date": ValidationError(
+                _("The end cannot come before the start."), code="dates_reversed")})
 
 
 class Funding(models.Model):

@@ -21,7 +21,7 @@ def register() -> None:
     })
     audit.describe(Project, labels={"funding": _("funding"), "milestone": _("milestone")})
 
-    registry.site_menu.add(_("Plans"), "planning:plan_list", order=10, current=("planning:plan_detail",))
+    registry.site_menu.add(_("Plans"), "planning:plan_list", order=10, current=("monitoring:plan_detail",))
     registry.site_menu.add(_("Projects"), "planning:project_list", order=20, current=("planning:project_detail",))
     registry.office_menu.add(_("Plans and indicators"), "office:plans", permission="planning.edit_plan", order=30,
                              current=("office:plan", "office:plan_node", "office:indicator_edit"))

@@ -19,7 +19,7 @@ from django.utils import timezone, translation
 from sabor.accounts import services as accounts
 from sabor.accounts import testing
 from sabor.accounts.models import Role
-from sabor.monitoring import observations
+from sabor.monitoring.services import observations
 from sabor.monitoring.testing import make_indicator, make_plan, verified
 from sabor.participation.models import Notification
 from sabor.participation.services import ideas, moderation, registrations

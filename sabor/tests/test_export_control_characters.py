@@ -13,11 +13,11 @@ from openpyxl import load_workbook
 from sabor.accounts import testing
 from sabor.accounts.models import Role
 from sabor.core.exports import printable
-from sabor.monitoring import reports
 from sabor.monitoring.annual_report import generate_annual_report
+from sabor.monitoring.services import reports
 from sabor.monitoring.testing import make_indicator, make_plan, verified
-from sabor.planning import projects
 from sabor.planning import services as planning
+from sabor.planning.services import projects
 from sabor.training.testing import enrol, make_programme, make_session
 
 pytestmark = pytest.mark.django_db

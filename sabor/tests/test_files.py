@@ -15,9 +15,9 @@ from django.core.files.storage import default_storage
 from sabor.accounts import testing
 from sabor.accounts.models import Role
 from sabor.core import testfiles
-from sabor.monitoring import reports
 from sabor.monitoring import services as monitoring
 from sabor.monitoring.models import AnnualReport
+from sabor.monitoring.services import reports
 from sabor.monitoring.testing import make_indicator, make_plan, verified
 from sabor.participation.models import Idea, IdeaAttachment
 from sabor.participation.services import processes

@@ -24,15 +24,15 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from sabor.accounts import testing
 from sabor.accounts.models import Role
 from sabor.core import files
-from sabor.monitoring import evaluations, methodology, observations, reports
 from sabor.monitoring import services as monitoring
 from sabor.monitoring.models import AnnualReport
+from sabor.monitoring.services import evaluations, methodology, observations, reports
 from sabor.monitoring.testing import make_indicator, make_plan, verified
 from sabor.participation.models import IdeaAttachment, Meeting, MeetingAttachment
 from sabor.participation.services import ideas, moderation, processes, registrations
 from sabor.participation.testing import make_idea, make_meeting, make_process
-from sabor.planning import projects
 from sabor.planning import services as planning
+from sabor.planning.services import projects
 from sabor.training.models import Material, Programme
 from sabor.training.testing import enrol, make_programme, make_session
 

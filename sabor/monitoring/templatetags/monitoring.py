@@ -8,7 +8,7 @@ from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from sabor.core.templatetags.sabor import in_lang, localised, num
+from sabor.core.templatetags.sabor import in_lang, localised, num, progress_bar_html
 from sabor.monitoring.models import Measurement
 
 register = template.Library()
@@ -52,13 +52,6 @@ def _escape(value) -> str:
     return value if isinstance(value, SafeData) else html.escape(str(value))
 
 
-def _bar(percent, bar) -> str:
-    if percent is None:
-        return '<span class="num">—</span>'
-    return (f'<span class="progress" aria-hidden="true"><span style="width: {int(bar)}%"></span></span> '
-            f'<span class="num">{_escape(percent)}%</span>')
-
-
 def _figures(report) -> str:
     """An indicator's figures in the plan tree: the assessment of a qualitative one,
     the outcome of a range one (a percentage of "in range" means nothing), else the bar."""
@@ -66,7 +59,7 @@ def _figures(report) -> str:
         return f'<span class="assessment">{_escape(assessment_label(report.assessment))}</span>'
     if report.indicator.direction == "range" and report.outcome:
         return f'<span class="outcome">{_escape(outcome_label(report.outcome))}</span>'
-    return _bar(report.progress_percent, report.bar_percent)
+    return progress_bar_html(report.progress_percent, report.bar_percent)
 
 
 def _badge(status) -> str:
@@ -80,7 +73,7 @@ def status_badge(status):
 
 @register.simple_tag
 def progress_bar(percent, bar):
-    return mark_safe(_bar(percent, bar))  # noqa: S308 - escaped in _bar
+    return mark_safe(progress_bar_html(percent, bar))  # noqa: S308 - escaped in progress_bar_html
 
 
 @register.simple_tag
@@ -107,7 +100,7 @@ def _node(parts: list[str], item, link: tuple[str, str], badges: dict[str, str])
         f'<li><div class="node depth-{int(node.depth)}"><div class="node-title"><span class="node-code">'
         f'{_escape(in_lang(node.code))}</span> <span class="tag">{_escape(node.tier_name)}</span> '
         f'{_escape(localised(node, "title"))}</div><div class="node-figures">'
-        f'{_bar(item.progress_percent, item.bar_percent)} {badges[item.status]}{without}</div></div>')
+        f'{progress_bar_html(item.progress_percent, item.bar_percent)} {badges[item.status]}{without}</div></div>')
     if item.indicators:
         parts.append('<ul class="indicators">')
         for report in item.indicators:

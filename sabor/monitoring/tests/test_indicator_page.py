@@ -13,7 +13,7 @@ from sabor.core.templatetags.sabor import num
 from sabor.monitoring import progress as m
 from sabor.monitoring.models import Indicator
 from sabor.monitoring.testing import make_indicator, make_plan, verified
-from sabor.planning import pages
+from sabor.planning import selectors
 from sabor.planning import services as planning
 
 pytestmark = pytest.mark.django_db
@@ -135,7 +135,7 @@ def test_a_qualitative_indicator_shows_its_assessments_not_a_percentage(client_f
 def test_the_year_selector_shows_the_year_of_the_page_and_filter_keeps_it(client_for, municipality, goal, people):
     indicator = make_indicator(municipality, goal)
     client = client_for("alpha.test")
-    year = pages.default_year(goal.plan)
+    year = selectors.default_year(goal.plan)
     assert year != goal.plan.start_year  # else the test could not tell the two apart
     for path in ("/plans/piro/", f"/indicators/{indicator.pk}/"):
         response = client.get(path)

@@ -2,13 +2,12 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import ValidationError
 
 from sabor.accounts import testing
 from sabor.accounts.models import Role
-from sabor.monitoring import methodology
 from sabor.monitoring.models import Methodology
-from sabor.monitoring.testing import make_indicator, make_plan, verified
+from sabor.monitoring.services import methodology
+from sabor.monitoring.testing import make_indicator, make_plan, raises_code, verified
 from sabor.planning import services as planning
 
 pytestmark = pytest.mark.django_db
@@ -48,20 +47,20 @@ def test_adopting_a_new_version_supersedes_the_old_one(municipality, officer):
 
 def test_only_a_draft_changes(municipality, officer):
     adopted = _adopted(municipality, officer)
-    with pytest.raises(ValidationError):
+    with raises_code("not_draft"):
         methodology.update_draft(actor=officer, methodology=adopted, body="Друго")
-    with pytest.raises(ValidationError):
+    with raises_code("not_draft"):
         methodology.adopt(actor=officer, methodology=adopted)
 
 
-@pytest.mark.parametrize("fields, field", [
-    ({"on_track_from": Decimal("0.5"), "behind_from": Decimal("0.6")}, "behind_from"),
-    ({"report_due_month": 2, "report_due_day": 30}, "report_due_day"),
-    ({"report_due_month": 13}, "report_due_month"),
+@pytest.mark.parametrize("fields, field, code", [
+    ({"on_track_from": Decimal("0.5"), "behind_from": Decimal("0.6")}, "behind_from", "bands_reversed"),
+    ({"report_due_month": 2, "report_due_day": 30}, "report_due_day", "no_such_day"),
+    ({"report_due_month": 13}, "report_due_month", "max_value"),
 ])
-def test_impossible_parameters_are_refused(municipality, officer, fields, field):
+def test_impossible_parameters_are_refused(municipality, officer, fields, field, code):
     draft = methodology.start_draft(actor=officer, municipality=municipality)
-    with pytest.raises(ValidationError) as error:
+    with raises_code(code) as error:
         methodology.update_draft(actor=officer, methodology=draft, **fields)
     assert field in error.value.message_dict
 

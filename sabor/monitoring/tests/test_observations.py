@@ -1,4 +1,5 @@
 import pytest
+from django.utils.html import escape
 
 from sabor.accounts import testing
 from sabor.accounts.models import Role
@@ -21,7 +22,7 @@ def test_a_civic_monitor_challenges_a_value_and_the_answer_is_public(client_for,
         "answer": "Проверихме: 10,4% е за декември."}).status_code == 302
     body = client_for("alpha.test").get(f"/indicators/{indicator.pk}/").content.decode()
     assert "Бюрото отчита 11,2%" in body and "Проверихме: 10,4% е за декември." in body
-    assert testing.XSS not in body
+    assert testing.XSS not in body and escape(testing.XSS) in body
     assert AuditEntry.objects.filter(action__startswith="observation.").count() == 2
 
 

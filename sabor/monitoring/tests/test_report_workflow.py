@@ -4,15 +4,14 @@ approved → published; only a published report is public, in the list and as fi
 from datetime import date
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 
 from sabor.accounts import testing
 from sabor.accounts.models import Role
 from sabor.core.models import AuditEntry
-from sabor.monitoring import reports
 from sabor.monitoring.models import AnnualReport
-from sabor.monitoring.testing import make_plan
+from sabor.monitoring.services import reports
+from sabor.monitoring.testing import make_plan, raises_code
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +63,7 @@ def test_each_step_is_taken_only_from_the_stage_before_it(municipality, officer,
     if stage == before:
         assert service(officer, report).stage == after
     else:
-        with pytest.raises(ValidationError):
+        with raises_code("wrong_stage"):
             service(officer, report)
         report.refresh_from_db()
         assert report.stage == stage
@@ -81,7 +80,7 @@ def test_every_step_is_in_the_audit_log(municipality, officer):
 
 def test_a_report_before_the_council_can_be_neither_changed_nor_generated_again(municipality, officer):
     report = _at("submitted", make_plan(municipality), officer)
-    with pytest.raises(ValidationError):
+    with raises_code("wrong_stage"):
         reports.request_generation(actor=officer, report=report)
     report = reports.return_to_draft(actor=officer, report=report)
     assert reports.update_narrative(actor=officer, report=report, conclusions="Поправено").conclusions == "Поправено"
@@ -90,7 +89,7 @@ def test_a_report_before_the_council_can_be_neither_changed_nor_generated_again(
 def test_a_report_of_a_plan_kept_internal_is_never_published(municipality, officer):
     plan = make_plan(municipality, is_public=False)
     report = _at("approved", plan, officer)
-    with pytest.raises(ValidationError) as error:
+    with raises_code("plan_not_public") as error:
         reports.publish(actor=officer, report=report)
     assert error.value.code == "plan_not_public"
 

@@ -22,7 +22,7 @@ from sabor.participation import selectors
 from sabor.participation.models import Comment, Follow, Idea, Notification, Support
 from sabor.participation.services import ideas, notifications
 from sabor.participation.testing import human, make_idea, make_process
-from sabor.planning import projects
+from sabor.planning.services import projects
 from sabor.planning.models import PlanNode
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,36 @@
+"""Civic monitoring: observations and challenges of indicator values, answered in public."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sabor.core import audit
+from sabor.monitoring.models import Indicator, Observation
+from sabor.monitoring.services import check_period
+
+
+@transaction.atomic
+def observe(*, actor, indicator: Indicator, period: int, kind: str, text: str) -> Observation:
+    check_period(indicator, period)
+    observation = Observation(indicator=indicator, period=period, kind=kind, text=text.strip(), author=actor)
+    observation.full_clean()
+    observation.save()
+    audit.record(actor=actor, action="observation.added", obj=observation, municipality=indicator.municipality,
+                 changes={"kind": [None, kind]})
+    return observation
+
+
+@transaction.atomic
+def answer(*, actor, observation: Observation, text: str) -> Observation:
+    if not text.strip():
+        raise ValidationError({"answer": ValidationError(_("Write the answer."), code="empty_answer")})
+    observation = Observation.objects.select_for_update().get(pk=observation.pk)
+    old = observation.answer
+    observation.answer, observation.answered_by, observation.answered_at = text.strip(), actor, timezone.now()
+    observation.save(update_fields=["answer", "answered_by", "answered_at"])
+    audit.record(actor=actor, action="observation.answered", obj=observation,
+                 municipality=observation.indicator.municipality, changes={"answer": [old or None, text.strip()]})
+    return observation
