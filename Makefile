@@ -52,9 +52,10 @@ $(VNU_JAR):
 e2e: install $(VNU_JAR)
 	@$(call PYTEST_STRICT,e2e)
 
-## Style and correctness checks of the code.
+## Style and correctness checks of the code, and the import contracts between the apps' layers.
 lint: install
 	$(BIN)/ruff check sabor e2e bench
+	$(BIN)/lint-imports --no-cache
 
 ## Benchmarks (foundation pages, plan dashboard; participation pages under load, PostgreSQL
 ## and wrk only: skipped with a message on SQLite); figures go to bench/RESULTS.md.
