@@ -97,3 +97,57 @@ FILL = {
     "office:organisation_member_update": lambda o: {"pk": o["organisation"].pk,
                                                     "member_pk": o["organisation_member"].pk},
 }
+
+
+# --- The role matrix: every app tests its own permissions over the same personas ---------------------
+
+PERSONAS = ["anonymous", "resident", "org_representative", "other_representative", "civic_monitor", "staff",
+            "me_officer", "councillor", "moderator", "administrator", "administrator_elsewhere"]
+
+
+def personas(municipality: Municipality, other_municipality: Municipality) -> dict:
+    """One person per persona of municipality A (an administrator of B among them), and the
+    organisation of A that `org_representative` represents (`other_representative` represents
+    another one)."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from sabor.accounts import services
+
+    organisation, other_organisation = make_organisation(municipality), make_organisation(municipality)
+    people = {
+        "anonymous": AnonymousUser(),
+        "resident": make_member(municipality, Role.RESIDENT),
+        "civic_monitor": make_member(municipality, Role.RESIDENT, Role.CIVIC_MONITOR),
+        "staff": make_member(municipality, Role.STAFF),
+        "me_officer": make_member(municipality, Role.ME_OFFICER),
+        "councillor": make_member(municipality, Role.COUNCILLOR),
+        "moderator": make_member(municipality, Role.MODERATOR),
+        "administrator": make_member(municipality, Role.ADMINISTRATOR),
+        "administrator_elsewhere": make_member(other_municipality, Role.ADMINISTRATOR),
+    }
+    for name, org in (("org_representative", organisation), ("other_representative", other_organisation)):
+        person = make_member(municipality, Role.RESIDENT)
+        services.add_organisation_member(actor=None, organisation=org, user=person, is_representative=True)
+        forget_roles(person)
+        people[name] = person
+    return {"people": people, "organisation": organisation}
+
+
+def holders(people: dict, permission: str, target) -> set[str]:
+    """The personas that hold `permission` on `target`."""
+    return {name for name, user in people.items() if user.has_perm(permission, target)}
+
+
+def page_refusals(client_for, people: dict, path: str, allowed: set[str]) -> list[str]:
+    """Who opens `path` otherwise than the matrix says: anonymous visitors are sent to sign in,
+    the personas in `allowed` get the page, everyone else 403."""
+    wrong = []
+    for name, user in people.items():
+        response = client_for("alpha.test", None if name == "anonymous" else user).get(path)
+        if name == "anonymous":
+            ok = response.status_code == 302 and "/accounts/login/" in response["Location"]
+        else:
+            ok = response.status_code == (200 if name in allowed else 403)
+        if not ok:
+            wrong.append(f"{name}: {response.status_code}")
+    return wrong

@@ -22,8 +22,8 @@ from sabor.participation import selectors
 from sabor.participation.models import Comment, Follow, Idea, Notification, Support
 from sabor.participation.services import ideas, notifications
 from sabor.participation.testing import human, make_idea, make_process
-from sabor.planning.services import projects
 from sabor.planning.models import PlanNode
+from sabor.planning.services import projects
 
 pytestmark = pytest.mark.django_db
 

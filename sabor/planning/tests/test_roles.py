@@ -1,0 +1,34 @@
+"""The role matrix of planning's permissions over every persona (accounts.testing.personas), as
+predicates and as back-office pages; the states each permission also depends on are in test_rules.py."""
+
+import pytest
+
+from sabor.accounts import testing
+
+pytestmark = pytest.mark.django_db
+
+# permission -> personas that hold it in municipality A
+MATRIX = {
+    "planning.edit_plan": {"me_officer", "administrator"},
+}
+
+# page -> personas that may open it; anonymous visitors are sent to sign in
+PAGES = {
+    "/office/plans/": MATRIX["planning.edit_plan"],
+    "/office/projects/": MATRIX["planning.edit_plan"],
+}
+
+
+@pytest.fixture
+def world(municipality, other_municipality):
+    return testing.personas(municipality, other_municipality)
+
+
+@pytest.mark.parametrize("permission", sorted(MATRIX))
+def test_permission_matrix(world, municipality, permission):
+    assert testing.holders(world["people"], permission, municipality) == MATRIX[permission]
+
+
+@pytest.mark.parametrize("path", sorted(PAGES))
+def test_page_access_follows_the_matrix(world, client_for, path):
+    assert not testing.page_refusals(client_for, world["people"], path, PAGES[path])
