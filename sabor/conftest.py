@@ -64,3 +64,9 @@ def pytest_report_header(config):
     database = settings.DATABASES["default"]
     cache = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
     return f"sabor: database {database['ENGINE'].rsplit('.', 1)[-1]} ({database['NAME']}), cache {cache}"
+
+
+@pytest.fixture
+def personas(municipality, other_municipality):
+    """A person of every persona of the role matrices (accounts.testing.personas)."""
+    return testing.personas(municipality, other_municipality)

@@ -18,6 +18,27 @@ def make_plan(municipality, **fields) -> Plan:
     return services.create_plan(actor=None, municipality=municipality, **{**defaults, **fields})
 
 
+def make_measure(municipality):
+    """A measure under a priority under a goal, in a plan of its own."""
+    plan = make_plan(municipality)
+    goal = services.add_node(actor=None, plan=plan, parent=None, title="Цел")
+    priority = services.add_node(actor=None, plan=plan, parent=goal, title="Приоритет")
+    return services.add_node(actor=None, plan=plan, parent=priority, title="Мярка")
+
+
+def make_project(municipality, measure, **fields):
+    """A funded project under `measure`, with EU and municipal funding and a settlement."""
+    from decimal import Decimal
+
+    from sabor.accounts.testing import XSS, make_settlement
+
+    settlement = fields.pop("settlement", None) or make_settlement(municipality)
+    defaults = {"title": f"Проект {XSS}", "status": "funded",
+                "funding": [("eu", "ПРР 2021–2027", Decimal("1000000")), ("municipal", "", Decimal("50000.50"))],
+                "settlements": [settlement]}
+    return projects.create_project(actor=None, municipality=municipality, measure=measure, **{**defaults, **fields})
+
+
 def error_codes(error: ValidationError) -> set[str]:
     """The machine-readable codes of a ValidationError, whether it names fields or not."""
     lists = error.error_dict.values() if hasattr(error, "error_dict") else [error.error_list]

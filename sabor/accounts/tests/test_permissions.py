@@ -32,8 +32,8 @@ PAGES = {
 
 
 @pytest.fixture
-def world(municipality, other_municipality):
-    return testing.personas(municipality, other_municipality)
+def world(personas):
+    return personas
 
 
 @pytest.mark.parametrize("permission", sorted(MATRIX))

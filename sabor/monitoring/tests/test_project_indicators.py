@@ -5,34 +5,22 @@ from decimal import Decimal
 import pytest
 
 from sabor.accounts import testing
-from sabor.planning import services
 from sabor.planning.services import projects
-from sabor.planning.testing import make_plan, raises_code
+from sabor.planning.testing import make_measure, make_project, raises_code
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def measure(municipality):
-    plan = make_plan(municipality)
-    goal = services.add_node(actor=None, plan=plan, parent=None, title="Цел")
-    priority = services.add_node(actor=None, plan=plan, parent=goal, title="Приоритет")
-    return services.add_node(actor=None, plan=plan, parent=priority, title="Мярка")
-
-
-def _project(municipality, measure, **fields):
-    settlement = fields.pop("settlement", None) or testing.make_settlement(municipality)
-    defaults = {"title": f"Проект {testing.XSS}", "status": "funded",
-                "funding": [("eu", "ПРР 2021–2027", Decimal("1000000")), ("municipal", "", Decimal("50000.50"))],
-                "settlements": [settlement]}
-    return projects.create_project(actor=None, municipality=municipality, measure=measure, **{**defaults, **fields})
+    return make_measure(municipality)
 
 
 def test_a_projects_own_indicators_show_on_its_page(client_for, municipality, measure):
     from sabor.accounts.models import Role
     from sabor.monitoring.testing import make_indicator, verified
 
-    project = _project(municipality, measure)
+    project = make_project(municipality, measure)
     indicator = make_indicator(municipality, None, code="ПР1", project=project, name="Обучени служители",
                                direction="increase", baseline_value=Decimal(0), targets={2025: 20})
     verified(indicator, 2025, 10, entered_by=testing.make_member(municipality, Role.STAFF),

@@ -10,32 +10,20 @@ from django.utils.html import escape
 
 from sabor.accounts import testing
 from sabor.core.models import AuditEntry
-from sabor.planning import services
 from sabor.planning.models import Project
 from sabor.planning.services import projects
-from sabor.planning.testing import make_plan, raises_code
+from sabor.planning.testing import make_measure, make_project, raises_code
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def measure(municipality):
-    plan = make_plan(municipality)
-    goal = services.add_node(actor=None, plan=plan, parent=None, title="Цел")
-    priority = services.add_node(actor=None, plan=plan, parent=goal, title="Приоритет")
-    return services.add_node(actor=None, plan=plan, parent=priority, title="Мярка")
-
-
-def _project(municipality, measure, **fields):
-    settlement = fields.pop("settlement", None) or testing.make_settlement(municipality)
-    defaults = {"title": f"Проект {testing.XSS}", "status": "funded",
-                "funding": [("eu", "ПРР 2021–2027", Decimal("1000000")), ("municipal", "", Decimal("50000.50"))],
-                "settlements": [settlement]}
-    return projects.create_project(actor=None, municipality=municipality, measure=measure, **{**defaults, **fields})
+    return make_measure(municipality)
 
 
 def test_a_project_shows_its_budget_funding_and_status_history(client_for, municipality, measure):
-    project = _project(municipality, measure, status_date=date(2024, 2, 1))
+    project = make_project(municipality, measure, status_date=date(2024, 2, 1))
     projects.change_status(actor=None, project=project, status="implementation", on=date(2024, 4, 1))
     response = client_for("alpha.test").get(f"/projects/{project.pk}/")
     assert response.status_code == 200
@@ -49,8 +37,8 @@ def test_a_project_shows_its_budget_funding_and_status_history(client_for, munic
 
 def test_the_list_filters_by_status_settlement_priority_and_funding(client_for, municipality, measure):
     here = testing.make_settlement(municipality)
-    _project(municipality, measure, settlement=here)
-    _project(municipality, None, status="idea", funding=[("private", "ПЧП", Decimal(10))])
+    make_project(municipality, measure, settlement=here)
+    make_project(municipality, None, status="idea", funding=[("private", "ПЧП", Decimal(10))])
     client = client_for("alpha.test")
 
     def count(query):
@@ -68,7 +56,7 @@ def test_the_list_filters_by_status_settlement_priority_and_funding(client_for, 
 
 @pytest.mark.parametrize("query", ["status=lost", "settlement=abc", "priority=999999", "funding=%00"])
 def test_bad_filters_are_reported(client_for, municipality, measure, query):
-    _project(municipality, measure)
+    make_project(municipality, measure)
     response = client_for("alpha.test").get(f"/projects/?{query}")
     assert response.status_code == 400
     assert response.context["page"].paginator.count == 1
@@ -76,18 +64,18 @@ def test_bad_filters_are_reported(client_for, municipality, measure, query):
 
 def test_the_list_runs_the_same_queries_for_few_and_many(client_for, municipality, measure):
     client = client_for("alpha.test")
-    _project(municipality, measure)
+    make_project(municipality, measure)
     with CaptureQueriesContext(connection) as few:
         client.get("/projects/")
     for _ in range(15):
-        _project(municipality, measure)
+        make_project(municipality, measure)
     with CaptureQueriesContext(connection) as many:
         client.get("/projects/")
     assert len(many) == len(few)
 
 
 def test_projects_download_as_csv(client_for, municipality, measure):
-    _project(municipality, measure, title="Улици")
+    make_project(municipality, measure, title="Улици")
     rows = list(csv.reader(io.StringIO(client_for("alpha.test").get("/projects/export.csv")
                                        .content.decode("utf-8-sig"))))
     assert rows[1][0] == "Улици" and rows[1][5] == "1050000.50"
@@ -95,20 +83,20 @@ def test_projects_download_as_csv(client_for, municipality, measure):
 
 def test_impossible_project_data_is_refused(municipality, measure, other_municipality):
     with raises_code("dates_reversed"):
-        _project(municipality, measure, start_date=date(2025, 1, 1), end_date=date(2024, 1, 1))
+        make_project(municipality, measure, start_date=date(2025, 1, 1), end_date=date(2024, 1, 1))
     with raises_code("min_value"):
-        _project(municipality, measure, funding=[("eu", "", Decimal("-5"))])
+        make_project(municipality, measure, funding=[("eu", "", Decimal("-5"))])
     with raises_code("foreign"):
-        _project(municipality, measure, settlement=testing.make_settlement(other_municipality))
+        make_project(municipality, measure, settlement=testing.make_settlement(other_municipality))
     with raises_code("max_value"):
-        _project(municipality, measure, progress=120)
+        make_project(municipality, measure, progress=120)
     assert not Project.objects.exists()
-    project = _project(municipality, measure)
+    project = make_project(municipality, measure)
     with raises_code("same_status"):
         projects.change_status(actor=None, project=project, status="funded", on=date(2025, 1, 1))
 
 
 def test_hidden_projects_are_not_shown(client_for, municipality, measure):
-    project = _project(municipality, measure, is_public=False)
+    project = make_project(municipality, measure, is_public=False)
     assert client_for("alpha.test").get(f"/projects/{project.pk}/").status_code == 404
     assert client_for("alpha.test").get("/projects/").context["page"].paginator.count == 0

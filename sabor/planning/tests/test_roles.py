@@ -19,16 +19,11 @@ PAGES = {
 }
 
 
-@pytest.fixture
-def world(municipality, other_municipality):
-    return testing.personas(municipality, other_municipality)
-
-
 @pytest.mark.parametrize("permission", sorted(MATRIX))
-def test_permission_matrix(world, municipality, permission):
-    assert testing.holders(world["people"], permission, municipality) == MATRIX[permission]
+def test_permission_matrix(personas, municipality, permission):
+    assert testing.holders(personas["people"], permission, municipality) == MATRIX[permission]
 
 
 @pytest.mark.parametrize("path", sorted(PAGES))
-def test_page_access_follows_the_matrix(world, client_for, path):
-    assert not testing.page_refusals(client_for, world["people"], path, PAGES[path])
+def test_page_access_follows_the_matrix(personas, client_for, path):
+    assert not testing.page_refusals(client_for, personas["people"], path, PAGES[path])

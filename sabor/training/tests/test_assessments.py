@@ -3,8 +3,6 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from sabor.accounts import testing
-from sabor.accounts.models import Role
 from sabor.accounts.testing import XSS
 from sabor.training.models import Attempt
 from sabor.training.selectors import learning
@@ -14,13 +12,6 @@ from sabor.training.testing import answers, enrol, make_programme, make_test
 ESCAPED = "&lt;script&gt;"  # XSS as the page shows it: escaped, not dropped
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def trainee(municipality):
-    programme = make_programme(municipality)
-    person = testing.make_member(municipality, Role.RESIDENT)
-    return enrol(programme, user=person), person
 
 
 def test_a_trainee_takes_an_open_test_on_the_site_and_it_is_scored(client_for, trainee):

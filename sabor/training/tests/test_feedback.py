@@ -17,13 +17,6 @@ ESCAPED = "&lt;script&gt;"  # XSS as the page shows it: escaped, not dropped
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def trainee(municipality):
-    programme = make_programme(municipality)
-    person = testing.make_member(municipality, Role.RESIDENT)
-    return enrol(programme, user=person), person
-
-
 def test_feedback_is_given_once_and_summarised_without_names(client_for, municipality):
     programme = make_programme(municipality)
     ratings = [(5, 4, 3, 5, 5), (3, 4, 5, 5, 4)]
