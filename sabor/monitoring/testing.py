@@ -49,7 +49,11 @@ def objects(municipality, people: dict) -> dict:
     verified(indicator, 2022, 10, entered_by=people["resident"], verified_by=people["administrator"])
     measurement = services.save_measurement(actor=None, indicator=indicator, period=2023, value=Decimal(9))
     services.submit_measurement(actor=None, measurement=measurement)
-    observation = observations.observe(actor=people["resident"], indicator=indicator, period=2022,
+    from sabor.accounts.models import Role
+    from sabor.accounts.testing import make_member
+
+    monitor = make_member(municipality, Role.CIVIC_MONITOR)
+    observation = observations.observe(actor=monitor, indicator=indicator, period=2022,
                                        kind="challenge", text="Наблюдение <script>x</script>")
     evaluation = evaluations.create_evaluation(actor=None, municipality=municipality, title="Оценка <b>x</b>",
                                                kind="annual", year=2024, findings="Изводи")

@@ -99,14 +99,16 @@ def world(municipality):
 
     # A plan kept internal, with everything in it public by its own flag.
     internal = make_plan(municipality, slug=m("plan-slug"), short_name=m("plan-short"), title=m("plan-title"),
-                         vision=m("plan-vision"), is_public=False, start_year=2014, end_year=2020)
+                         vision=m("plan-vision"), start_year=2014, end_year=2020)
     internal_goal = planning.add_node(actor=None, plan=internal, parent=None, title=m("internal-goal"))
     indicator = make_indicator(municipality, internal_goal, code="ZZLEAK3", name=m("indicator-of-internal-plan"),
                                targets={2020: Decimal(5)}, source=m("indicator-source"))
     verified(indicator, 2018, "9", entered_by=clerk, verified_by=officer, source=m("verified-value-source"))
     monitor = testing.make_member(municipality, Role.CIVIC_MONITOR)
+    # Observed while the plan was public; the plan has been kept internal since.
     observations.observe(actor=monitor, indicator=indicator, period=2018, kind="challenge",
                          text=m("observation-of-internal-indicator"))
+    planning.update_plan(actor=None, plan=internal, is_public=False)
     project_of_internal_plan = projects.create_project(
         actor=None, municipality=municipality, measure=internal_goal, title=m("project-of-internal-plan"),
         description=m("project-of-internal-plan-description"), responsible_unit=m("unit"),

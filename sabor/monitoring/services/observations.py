@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
+import rules
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,6 +15,10 @@ from sabor.monitoring.services import check_period
 
 @transaction.atomic
 def observe(*, actor, indicator: Indicator, period: int, kind: str, text: str) -> Observation:
+    """A civic monitor's observation or challenge of a public indicator's value (`actor` None is
+    the system, recording one made on paper)."""
+    if actor is not None and not rules.has_perm("monitoring.observe_indicator", actor, indicator):
+        raise PermissionDenied
     check_period(indicator, period)
     observation = Observation(indicator=indicator, period=period, kind=kind, text=text.strip(), author=actor)
     observation.full_clean()

@@ -3,13 +3,17 @@ who may submit, verify or delete a value (four eyes included), edit or read an a
 and observe or challenge an indicator's values; and the state rules the services apply to
 whoever acts."""
 
+from functools import partial
+
 import pytest
 import rules
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
 
 from sabor.accounts import testing
 from sabor.accounts.models import Role
 from sabor.monitoring.models import AnnualReport, Measurement
+from sabor.monitoring.services import observations
 from sabor.monitoring.testing import make_indicator, make_plan
 
 pytestmark = pytest.mark.django_db
@@ -145,3 +149,17 @@ def test_who_may_observe_or_challenge_an_indicators_values(municipality, people,
     indicator = make_indicator(municipality, is_public=public)
     expected = persona == "civic_monitor" and public
     assert people[persona].has_perm("monitoring.observe_indicator", indicator) == expected
+
+
+@pytest.mark.parametrize("public", [True, False])
+@pytest.mark.parametrize("persona", ["resident", "civic_monitor", "officer", "outsider_officer"])
+def test_the_service_records_an_observation_only_where_the_page_would(municipality, people, persona, public):
+    indicator = make_indicator(municipality, is_public=public)
+    record = partial(observations.observe, actor=people[persona], indicator=indicator, period=2022,
+                     kind="challenge", text="Стойността не отговаря на данните на НСИ.")
+    if persona == "civic_monitor" and public:
+        assert record().author == people[persona]
+    else:
+        with pytest.raises(PermissionDenied):
+            record()
+        assert not indicator.observations.exists()
