@@ -61,9 +61,9 @@ def register() -> None:
                       context=_facts)
     registry.add_card("accounts.organisations", section="organisations", order=10,
                       template="accounts/cards/organisations.html", context=_organisations)
-    registry.add_card("accounts.office_facts", section="facts", order=10, template="accounts/office/cards/facts.html",
-                      context=_office_facts)
-    registry.add_card("accounts.office_groups", section="tables", order=10,
+    registry.add_card("accounts.office_facts", section="office_facts", order=10,
+                      template="accounts/office/cards/facts.html", context=_office_facts)
+    registry.add_card("accounts.office_groups", section="office_tables", order=10,
                       template="accounts/office/cards/groups.html", context=_office_groups)
     registry.add_url_fillers("accounts", "sabor.accounts.testing")
 

@@ -22,7 +22,7 @@ def register() -> None:
     registry.office_menu.add(_("Municipality"), "office:municipality", permission="core.edit_municipality",
                              order=910)
     registry.office_menu.add(_("Two-factor authentication"), "mfa_index", order=1000)
-    registry.add_card("core.latest", section="latest", template="core/office/cards/latest.html",
+    registry.add_card("core.latest", section="office_latest", template="core/office/cards/latest.html",
                       permission="core.view_audit_log", context=_latest_changes)
     registry.add_url_fillers("core", "sabor.core.testing")
 

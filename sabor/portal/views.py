@@ -8,9 +8,10 @@ from sabor.core.decorators import office_view
 from sabor.core.models import Municipality
 from sabor.core.registry import cards_for, queues_for
 
-# Where on each page the apps' cards go, in the order the page shows them.
+# Where on each page the apps' cards go, in the order the page shows them. The two pages share no
+# section: a card is on the public home page or on the back office's overview, never on both.
 HOME_SECTIONS = ["facts", "plans", "participate", "territory", "organisations"]
-OFFICE_SECTIONS = ["facts", "tables", "latest"]
+OFFICE_SECTIONS = ["office_facts", "office_tables", "office_latest"]
 
 
 def home(request):
