@@ -214,6 +214,9 @@ def test_no_page_of_municipality_a_shows_anything_of_b(client_for, fillers, muni
             body = b"".join(response.streaming_content) if response.streaming else response.content
             assert b"ZZB-MARK" not in body, f"{reverse(name)} as A's {who} shows an object of B"
             assert b["people"]["resident"].email.encode() not in body, reverse(name)
+            if response["Content-Type"].startswith("text/html"):
+                # The Content-Security-Policy allows no style attribute: one would be ignored.
+                assert b' style="' not in body, f"{reverse(name)} carries a style attribute"
             opened += 1
     assert opened >= 40
 
