@@ -7,10 +7,8 @@ permissions take the municipality."""
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import NamedTuple
 
 import rules
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from sabor.accounts.models import Role
@@ -106,27 +104,3 @@ rules.add_perm("participation.report_content", signed_in & is_visible)
 rules.add_perm("participation.register_for_meeting", signed_in & registration_is_open & ~is_registered)
 rules.add_perm("participation.cancel_registration",
                signed_in & owns_registration & registration_is_active & meeting_not_over)
-
-
-# --- Refusing --------------------------------------------------------------------------------------------------
-
-class Reason(NamedTuple):
-    """Why a service refuses when `predicate` fails: the message people read and its code
-    (under `field` when the message belongs to a form field)."""
-
-    predicate: rules.Predicate
-    message: str
-    code: str
-    field: str | None = None
-
-
-def require(perm: str, user, obj, *reasons: Reason) -> None:
-    """Refuses unless `user` has `perm` on `obj`: with the ValidationError of the first
-    reason whose predicate fails, or PermissionDenied when none says why (not signed in)."""
-    if rules.has_perm(perm, user, obj):
-        return
-    for reason in reasons:
-        if not reason.predicate.test(user, obj):
-            error = ValidationError(reason.message, code=reason.code)
-            raise ValidationError({reason.field: error}) if reason.field else error
-    raise PermissionDenied

@@ -8,11 +8,11 @@ error the person has always been shown, naming the first part of the rule that f
 from __future__ import annotations
 
 import rules
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from sabor.accounts.models import Role
 from sabor.accounts.rules import has_role
+from sabor.core.permissions import Refusal, require
 from sabor.training.models import HOLDING_PLACE, TAKING_PART, Enrolment, Programme
 
 # --- Predicates on a programme --------------------------------------------------------------------------------
@@ -117,50 +117,38 @@ def _full(programme: Programme) -> str:
 
 # For each permission with state: its parts in the order they are checked, each with the
 # message and code of the refusal when it fails.
-REFUSALS = {
+REFUSALS: dict[str, list[Refusal]] = {
     "training.apply": [
-        (applications_open, lambda obj: _("This programme does not take applications now."), "closed"),
-        (holds_no_place, lambda obj: _("You have already applied to this programme."), "duplicate"),
-        (has_places_left, _full, "full"),
+        Refusal(applications_open, _("This programme does not take applications now."), "closed"),
+        Refusal(holds_no_place, _("You have already applied to this programme."), "duplicate"),
+        Refusal(has_places_left, _full, "full"),
     ],
     "training.withdraw": [
-        (is_own_enrolment & can_be_given_up, lambda obj: _("This place cannot be given up now."), "wrong_status"),
+        Refusal(is_own_enrolment & can_be_given_up, _("This place cannot be given up now."), "wrong_status"),
     ],
     "training.answer_role_offer": [
-        (is_own_enrolment & has_role_offer, lambda obj: _("There is no role offer to answer."), "no_offer"),
+        Refusal(is_own_enrolment & has_role_offer, _("There is no role offer to answer."), "no_offer"),
     ],
     "training.give_feedback": [
-        (is_own_enrolment & takes_part, lambda obj: _("Only trainees of the programme can evaluate it."),
-         "not_trainee"),
-        (has_not_given_feedback, lambda obj: _("You have already evaluated this programme. Thank you!"),
-         "duplicate"),
+        Refusal(is_own_enrolment & takes_part, _("Only trainees of the programme can evaluate it."),
+                "not_trainee"),
+        Refusal(has_not_given_feedback, _("You have already evaluated this programme. Thank you!"),
+                "duplicate"),
     ],
     "training.feedback_on_paper": [
-        (takes_part, lambda obj: _("Only trainees of the programme can evaluate it."), "not_trainee"),
-        (has_not_given_feedback, lambda obj: _("You have already evaluated this programme. Thank you!"),
-         "duplicate"),
+        Refusal(takes_part, _("Only trainees of the programme can evaluate it."), "not_trainee"),
+        Refusal(has_not_given_feedback, _("You have already evaluated this programme. Thank you!"),
+                "duplicate"),
     ],
     "training.take_test": [
-        (trainee_of_the_test, lambda obj: _("Only people enrolled in the programme take its tests."),
-         "not_trainee"),
-        (test_is_open, lambda obj: _("This test is not open to you now."), "closed"),
-        (test_not_taken, lambda obj: _("This test has already been taken."), "duplicate"),
+        Refusal(trainee_of_the_test, _("Only people enrolled in the programme take its tests."),
+                "not_trainee"),
+        Refusal(test_is_open, _("This test is not open to you now."), "closed"),
+        Refusal(test_not_taken, _("This test has already been taken."), "duplicate"),
     ],
 }
 
 
-def refusal(permission: str, user, obj) -> Exception:
-    """Why `user` may not do `permission` on `obj`: the first failing part's ValidationError
-    (with its code), or PermissionDenied when no part explains it (someone not signed in)."""
-    for predicate, message, code in REFUSALS.get(permission, []):
-        if not predicate.test(user, obj):
-            return ValidationError(message(obj), code=code)
-    return PermissionDenied()
-
-
 def check(permission: str, user, obj) -> None:
-    """Raises the refusal unless `user` may do `permission` on `obj`."""
-    allowed = rules.has_perm(permission, user, obj) if rules.perm_exists(permission) \
-        else rules.test_rule(permission, user, obj)
-    if not allowed:
-        raise refusal(permission, user, obj)
+    """Raises the refusal of `permission`'s first failing part unless `user` may do it on `obj`."""
+    require(permission, user, obj, *REFUSALS.get(permission, ()))

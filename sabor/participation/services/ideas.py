@@ -19,14 +19,13 @@ from sabor.accounts import services as accounts
 from sabor.accounts.models import OrganisationMember, User
 from sabor.core import audit
 from sabor.core.models import Municipality
+from sabor.core.permissions import Refusal, require
 from sabor.core.validators import check_file_size
 from sabor.participation import pages, text
 from sabor.participation.models import Comment, Follow, Idea, IdeaAttachment, IdeaTerm, Notification, Support
 from sabor.participation.rules import (
-    Reason,
     is_visible,
     process_takes_ideas,
-    require,
     takes_supports,
 )
 from sabor.participation.services import field_error
@@ -90,7 +89,7 @@ def submit(*, actor: User, municipality: Municipality, attachment=None, **fields
         raise field_error("organisation", _("You can submit on behalf of an organisation you represent."),
                           "not_representative")
     require("participation.propose_idea", actor, fields.get("process"),
-            Reason(process_takes_ideas, _("This process does not take ideas now."), "closed", field="process"))
+            Refusal(process_takes_ideas, _("This process does not take ideas now."), "closed", field="process"))
     idea = audit.create(Idea(municipality=municipality, author=actor, **fields), actor=actor,
                         action="participation.idea_submitted", municipality=municipality)
     _attach(idea, attachment)
@@ -130,8 +129,8 @@ def edit(*, actor: User, idea: Idea, **fields: Any) -> Idea:
     return idea
 
 
-def _hidden() -> Reason:
-    return Reason(is_visible, _("This idea has been hidden by a moderator."), "hidden")
+def _hidden() -> Refusal:
+    return Refusal(is_visible, _("This idea has been hidden by a moderator."), "hidden")
 
 
 @transaction.atomic
@@ -139,7 +138,7 @@ def support(*, actor: User, idea: Idea) -> bool:
     """Supports the idea; True if this call added the support. The unique constraint
     settles any race: a second support of the same person is refused by the database."""
     require("participation.support_idea", actor, idea, _hidden(),
-            Reason(takes_supports, _("This idea no longer takes supports."), "closed"))
+            Refusal(takes_supports, _("This idea no longer takes supports."), "closed"))
     try:
         with transaction.atomic():
             Support.objects.create(idea=idea, user=actor)

@@ -9,9 +9,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sabor.core import audit
+from sabor.core.permissions import Refusal, require
 from sabor.participation import pages
 from sabor.participation.models import Comment, Idea, Report
-from sabor.participation.rules import Reason, is_visible, require
+from sabor.participation.rules import is_visible
 from sabor.participation.services import field_error
 
 
@@ -26,7 +27,7 @@ def report(*, actor, reason: str, text: str = "", idea: Idea | None = None, comm
     target = _target(idea, comment)
     municipality = (idea or comment.idea).municipality
     require("participation.report_content", actor, target,
-            Reason(is_visible, _("This has already been hidden."), "hidden"))
+            Refusal(is_visible, _("This has already been hidden."), "hidden"))
     item = Report(municipality=municipality, idea=idea, comment=comment, reporter=actor, reason=reason, text=text)
     item.full_clean(validate_constraints=False)
     try:

@@ -17,17 +17,16 @@ from django.utils.translation import gettext_lazy
 from sabor.accounts import services as accounts
 from sabor.accounts.models import Organisation, StakeholderGroup, User
 from sabor.core import audit
+from sabor.core.permissions import Refusal, require
 from sabor.monitoring import live
 from sabor.participation import pages
 from sabor.participation.models import Meeting, Registration
 from sabor.participation.rules import (
-    Reason,
     is_registered,
     meeting_not_over,
     owns_registration,
     registration_is_active,
     registration_is_open,
-    require,
 )
 from sabor.participation.services import field_error
 from sabor.participation.services.notifications import notify
@@ -58,8 +57,8 @@ def register(*, actor: User, meeting: Meeting, stakeholder_group: str, settlemen
     """A signed-in person takes a place, or joins the waiting list when the meeting is full."""
     meeting = _locked(meeting)
     require("participation.register_for_meeting", actor, meeting,
-            Reason(registration_is_open, _("Registration for this meeting is not open."), "closed"),
-            Reason(~is_registered, _("You are already registered for this meeting."), "duplicate"))
+            Refusal(registration_is_open, _("Registration for this meeting is not open."), "closed"),
+            Refusal(~is_registered, _("You are already registered for this meeting."), "duplicate"))
     _check_own(meeting, settlement, organisation)
     if stakeholder_group not in StakeholderGroup.values:
         raise field_error("stakeholder_group", _("Choose a stakeholder group."), "invalid")
@@ -107,8 +106,8 @@ def cancel(*, actor: User, registration: Registration) -> Registration:
     registration.meeting = meeting
     cannot = _("This registration cannot be cancelled.")
     require("participation.cancel_registration", actor, registration,
-            Reason(owns_registration, cannot, "wrong_status"), Reason(registration_is_active, cannot, "wrong_status"),
-            Reason(meeting_not_over, _("The meeting has already taken place."), "past"))
+            Refusal(owns_registration, cannot, "wrong_status"), Refusal(registration_is_active, cannot, "wrong_status"),
+            Refusal(meeting_not_over, _("The meeting has already taken place."), "past"))
     registration.status = Registration.Status.CANCELLED
     registration.save(update_fields=["status"])
     audit.record(actor=actor, action="participation.registration_cancelled", obj=meeting,
