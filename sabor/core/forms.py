@@ -88,6 +88,12 @@ def accept_local_decimals(form: forms.BaseForm, *names: str) -> None:
         field.widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
 
 
+def field_error(field: str, message, code: str) -> ValidationError:
+    """A service's refusal that belongs to a form field, keeping its code (a dict of messages given
+    straight to ValidationError drops the code); `add_service_errors` puts it on the field."""
+    return ValidationError({field: ValidationError(message, code=code)})
+
+
 def add_service_errors(form: forms.BaseForm, error) -> None:
     """Shows a service's ValidationError on the form: on its fields where it names
     them, at the top otherwise."""

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sabor.core.forms import field_error
 from sabor.core.models import Municipality
 
 
@@ -62,8 +63,7 @@ def check(municipality: Municipality, code: str, key: str) -> None:
         return
     source = SOURCES.get(code)
     if source is None or key not in dict(source.choices(municipality)):
-        raise ValidationError({"live_source": ValidationError(_("Choose one of the counts Sabor keeps."),
-                                                              code="unknown_source")})
+        raise field_error("live_source", _("Choose one of the counts Sabor keeps."), "unknown_source")
 
 
 @transaction.atomic

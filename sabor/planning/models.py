@@ -2,12 +2,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from sabor.core.forms import field_error
 from sabor.core.models import Municipality, in_current_language
 
 DEFAULT_TIER_NAMES = ["стратегическа цел", "приоритет", "специфична цел", "мярка"]
@@ -87,8 +87,7 @@ class Plan(models.Model):
 
     def clean(self):
         if self.start_year and self.end_year and self.end_year < self.start_year:
-            raise ValidationError({"end_year": ValidationError(_("The last year cannot come before the first."),
-                                  code="years_reversed")})
+            raise field_error("end_year", _("The last year cannot come before the first."), "years_reversed")
 
     @property
     def display_short_name(self) -> str:
@@ -213,8 +212,7 @@ class Project(models.Model):
 
     def clean(self):
         if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError({"end_date": ValidationError(
-                _("The end cannot come before the start."), code="dates_reversed")})
+            raise field_error("end_date", _("The end cannot come before the start."), "dates_reversed")
 
 
 class Funding(models.Model):

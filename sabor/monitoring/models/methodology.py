@@ -3,12 +3,12 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from sabor.core.forms import field_error
 from sabor.core.models import Municipality
 
 
@@ -62,11 +62,9 @@ class Methodology(models.Model):
 
     def clean(self):
         if self.on_track_from is not None and self.behind_from is not None and self.behind_from >= self.on_track_from:
-            raise ValidationError({"behind_from": ValidationError(
-                _("The 'behind' threshold must be below the 'on track' one."),
-                code="bands_reversed")})
+            raise field_error("behind_from", _("The 'behind' threshold must be below the 'on track' one."),
+                              "bands_reversed")
         try:
             date(2001, self.report_due_month or 1, self.report_due_day or 1)  # 2001: not a leap year
         except ValueError:
-            raise ValidationError({"report_due_day": ValidationError(_("That day does not exist in that month."),
-                                  code="no_such_day")}) from None
+            raise field_error("report_due_day", _("That day does not exist in that month."), "no_such_day") from None

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import rules
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sabor.core import audit
+from sabor.core.forms import field_error
 from sabor.monitoring.models import Indicator, Observation
 from sabor.monitoring.services import check_period
 
@@ -31,7 +32,7 @@ def observe(*, actor, indicator: Indicator, period: int, kind: str, text: str) -
 @transaction.atomic
 def answer(*, actor, observation: Observation, text: str) -> Observation:
     if not text.strip():
-        raise ValidationError({"answer": ValidationError(_("Write the answer."), code="empty_answer")})
+        raise field_error("answer", _("Write the answer."), "empty_answer")
     observation = Observation.objects.select_for_update().get(pk=observation.pk)
     old = observation.answer
     observation.answer, observation.answered_by, observation.answered_at = text.strip(), actor, timezone.now()

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sabor.core import audit
+from sabor.core.forms import field_error
 from sabor.monitoring.annual_report import generate_annual_report
 from sabor.monitoring.models import AnnualReport
 from sabor.planning.models import Plan
@@ -25,11 +26,10 @@ NARRATIVE_FIELDS = ["general_conditions", "actions_taken", "monitoring_arrangeme
 @transaction.atomic
 def create_report(*, actor, plan: Plan, year: int) -> AnnualReport:
     if not plan.covers(year):
-        raise ValidationError({"year": ValidationError(_("The plan runs from %(start)s to %(end)s.")
-                               % {"start": plan.start_year, "end": plan.end_year}, code="year_outside_plan")})
+        raise field_error("year", _("The plan runs from %(start)s to %(end)s.")
+                          % {"start": plan.start_year, "end": plan.end_year}, "year_outside_plan")
     if AnnualReport.objects.filter(plan=plan, year=year).exists():
-        raise ValidationError({"year": ValidationError(
-            _("There is already a report for that year."), code="duplicate")})
+        raise field_error("year", _("There is already a report for that year."), "duplicate")
     report = AnnualReport(municipality=plan.municipality, plan=plan, year=year)
     report.full_clean()
     report.save()

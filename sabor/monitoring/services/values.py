@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sabor.core import audit, notices
+from sabor.core.forms import field_error
 from sabor.core.models import Municipality
 from sabor.monitoring import live
 from sabor.monitoring.models import Indicator, Measurement, Target
@@ -67,9 +68,8 @@ def check_period(indicator: Indicator, period: int) -> None:
             indicator.project.measure.plan if indicator.project_id and indicator.project.measure_id else None)
     low, high = (plan.start_year - 1, plan.end_year + 3) if plan else (1990, 2100)
     if not low <= period <= high:
-        raise ValidationError({"period": ValidationError(
-            _("The year must be between %(low)s and %(high)s for this indicator.") % {"low": low, "high": high},
-            code="period_outside_plan")})
+        raise field_error("period", _("The year must be between %(low)s and %(high)s for this indicator.")
+                          % {"low": low, "high": high}, "period_outside_plan")
 
 
 @transaction.atomic
@@ -111,28 +111,23 @@ def _check_percentage(indicator: Indicator, value: Decimal | None, field: str) -
 def _check_measurement(indicator: Indicator, measurement: Measurement) -> None:
     if indicator.kind == Indicator.Kind.QUALITATIVE:
         if not measurement.assessment:
-            raise ValidationError({"assessment": ValidationError(_("Choose how far the indicator was achieved."),
-                                  code="assessment_required")})
+            raise field_error("assessment", _("Choose how far the indicator was achieved."), "assessment_required")
         return
     if measurement.assessment:
-        raise ValidationError({"assessment": ValidationError(_("Only qualitative indicators take an assessment."),
-                              code="assessment_not_allowed")})
+        raise field_error("assessment", _("Only qualitative indicators take an assessment."), "assessment_not_allowed")
     if measurement.numerator is not None or measurement.denominator is not None:
         if indicator.kind != Indicator.Kind.PERCENTAGE:
-            raise ValidationError({"numerator": ValidationError(
-                _("Only percentage indicators take a numerator and denominator."),
-                code="fraction_not_allowed")})
+            raise field_error("numerator", _("Only percentage indicators take a numerator and denominator."),
+                              "fraction_not_allowed")
         if measurement.numerator is None or not measurement.denominator:
-            raise ValidationError({"denominator": ValidationError(
-                _("Give both a numerator and a denominator above zero."),
-                code="fraction_incomplete")})
+            raise field_error("denominator", _("Give both a numerator and a denominator above zero."),
+                              "fraction_incomplete")
         if measurement.numerator > measurement.denominator or measurement.numerator < 0:
-            raise ValidationError({"numerator": ValidationError(
-                _("The numerator must be between 0 and the denominator."),
-                code="fraction_out_of_range")})
+            raise field_error("numerator", _("The numerator must be between 0 and the denominator."),
+                              "fraction_out_of_range")
         measurement.value = (measurement.numerator / measurement.denominator * 100).quantize(Decimal("0.0001"))
     if measurement.value is None:
-        raise ValidationError({"value": ValidationError(_("Enter the value."), code="value_required")})
+        raise field_error("value", _("Enter the value."), "value_required")
     check_number(indicator, measurement.value, "value")
 
 
@@ -146,8 +141,7 @@ def save_measurement(*, actor, indicator: Indicator, period: int, settlement=Non
                                 "entered by hand.") % {"source": live.describe(indicator)}, code="computed")
     check_period(indicator, period)
     if settlement is not None and settlement.municipality_id != indicator.municipality_id:
-        raise ValidationError({"settlement": ValidationError(_("That settlement is not in this municipality."),
-                              code="foreign_settlement")})
+        raise field_error("settlement", _("That settlement is not in this municipality."), "foreign_settlement")
     measurement = (Measurement.objects.select_for_update()
                    .filter(indicator=indicator, period=period, settlement=settlement, sex=sex or "",
                            age_group=age_group or "").first())
@@ -210,7 +204,7 @@ def verify_measurement(*, actor, measurement: Measurement) -> Measurement:
 @transaction.atomic
 def return_measurement(*, actor, measurement: Measurement, reason: str) -> Measurement:
     if not reason.strip():
-        raise ValidationError({"reason": ValidationError(_("Say what needs correcting."), code="reason_required")})
+        raise field_error("reason", _("Say what needs correcting."), "reason_required")
     measurement = _transition(measurement, {Measurement.Status.SUBMITTED, Measurement.Status.VERIFIED})
     measurement.status = Measurement.Status.RETURNED
     measurement.return_reason = reason.strip()

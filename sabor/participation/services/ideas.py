@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from sabor.accounts import services as accounts
 from sabor.accounts.models import OrganisationMember, User
 from sabor.core import audit
+from sabor.core.forms import field_error
 from sabor.core.models import Municipality
 from sabor.core.permissions import Refusal, require
 from sabor.core.validators import check_file_size
@@ -28,7 +29,6 @@ from sabor.participation.rules import (
     process_takes_ideas,
     takes_supports,
 )
-from sabor.participation.services import field_error
 from sabor.participation.services.notifications import notify
 
 MAX_ATTACHMENT_MB = 10

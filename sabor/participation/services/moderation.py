@@ -9,11 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sabor.core import audit
+from sabor.core.forms import field_error
 from sabor.core.permissions import Refusal, require
 from sabor.participation import pages
 from sabor.participation.models import Comment, Idea, Report
 from sabor.participation.rules import is_visible
-from sabor.participation.services import field_error
 
 
 def _target(idea: Idea | None, comment: Comment | None):

@@ -8,12 +8,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sabor.core import audit
+from sabor.core.forms import field_error
 from sabor.core.models import Municipality
 from sabor.core.validators import check_file_size
 from sabor.monitoring import live
 from sabor.participation import pages
 from sabor.participation.models import Meeting, MeetingAttachment, Phase, Process
-from sabor.participation.services import field_error
 
 PROCESS_FIELDS = ["slug", "title", "title_en", "description", "plan", "ideas_open_from", "ideas_open_until",
                   "results", "is_public"]

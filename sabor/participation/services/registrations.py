@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from sabor.accounts import services as accounts
 from sabor.accounts.models import Organisation, StakeholderGroup, User
 from sabor.core import audit
+from sabor.core.forms import field_error
 from sabor.core.permissions import Refusal, require
 from sabor.monitoring import live
 from sabor.participation import pages
@@ -28,7 +29,6 @@ from sabor.participation.rules import (
     registration_is_active,
     registration_is_open,
 )
-from sabor.participation.services import field_error
 from sabor.participation.services.notifications import notify
 from sabor.territory.models import Settlement
 

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sabor.core import audit
+from sabor.core.forms import field_error
 from sabor.core.models import Municipality
 from sabor.planning.models import Funding, Milestone, PlanNode, Project, ProjectStatusChange
 
@@ -20,8 +21,7 @@ PROJECT_FIELDS = ["measure", "title", "title_en", "description", "responsible_un
 
 def _check_tenant(municipality: Municipality, measure: PlanNode | None, settlements=(), partners=()) -> None:
     if measure is not None and measure.plan.municipality_id != municipality.pk:
-        raise ValidationError({"measure": ValidationError(
-            _("That measure belongs to another municipality."), code="foreign")})
+        raise field_error("measure", _("That measure belongs to another municipality."), "foreign")
     if any(item.municipality_id != municipality.pk for item in [*settlements, *partners]):
         raise ValidationError(_("Settlements and partners must be of this municipality."), code="foreign")
 
@@ -57,11 +57,10 @@ def update_project(*, actor, project: Project, **fields: Any) -> Project:
 @transaction.atomic
 def change_status(*, actor, project: Project, status: str, on: date, note: str = "") -> Project:
     if status not in Project.Status.values:
-        raise ValidationError({"status": ValidationError(_("Unknown status."), code="unknown_status")})
+        raise field_error("status", _("Unknown status."), "unknown_status")
     project = Project.objects.select_for_update().get(pk=project.pk)
     if status == project.status:
-        raise ValidationError({"status": ValidationError(
-            _("The project already has this status."), code="same_status")})
+        raise field_error("status", _("The project already has this status."), "same_status")
     old = project.status
     project.status = status
     project.save(update_fields=["status"])

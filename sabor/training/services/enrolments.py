@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from sabor.accounts import services as accounts
 from sabor.accounts.models import Organisation, StakeholderGroup, User
 from sabor.core import audit
+from sabor.core.forms import field_error
 from sabor.core.models import Municipality
 from sabor.monitoring import live
 from sabor.training import rules as training_rules
@@ -35,8 +36,7 @@ def _check_place(programme: Programme) -> None:
 
 def _check_organisation(municipality: Municipality, organisation: Organisation | None) -> None:
     if organisation is not None and organisation.municipality_id != municipality.pk:
-        raise ValidationError({"organisation": ValidationError(
-            _("That organisation belongs to another municipality."), code="foreign")})
+        raise field_error("organisation", _("That organisation belongs to another municipality."), "foreign")
 
 
 def _changed(programme: Programme) -> None:
@@ -74,8 +74,7 @@ def apply(*, actor: User, programme: Programme, stakeholder_group: str, organisa
     training_rules.check("training.apply", actor, programme)
     _check_organisation(programme.municipality, organisation)
     if stakeholder_group not in StakeholderGroup.values:
-        raise ValidationError({"stakeholder_group": ValidationError(_("Choose a stakeholder group."),
-                                                                     code="invalid")})
+        raise field_error("stakeholder_group", _("Choose a stakeholder group."), "invalid")
     enrolment = programme.enrolments.filter(user=actor).first() or Enrolment(programme=programme, user=actor)
     enrolment.name, enrolment.email = actor.public_name, actor.email
     enrolment.stakeholder_group, enrolment.organisation, enrolment.position = stakeholder_group, organisation, position

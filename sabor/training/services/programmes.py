@@ -5,11 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sabor.core import audit
+from sabor.core.forms import field_error
 from sabor.core.models import Municipality
 from sabor.core.validators import check_file_size
 from sabor.monitoring import live
@@ -25,8 +25,7 @@ MAX_MATERIAL_MB = 20
 def _check_project(municipality: Municipality, fields: dict[str, Any]) -> None:
     project = fields.get("project")
     if project is not None and project.municipality_id != municipality.pk:
-        raise ValidationError({"project": ValidationError(_("That project belongs to another municipality."),
-                                                          code="foreign")})
+        raise field_error("project", _("That project belongs to another municipality."), "foreign")
 
 
 @transaction.atomic
@@ -89,8 +88,7 @@ def add_material(*, actor, programme: Programme, title: str, file) -> Material:
 
 def _check_modules(programme: Programme, modules) -> None:
     if any(module.programme_id != programme.pk for module in modules):
-        raise ValidationError({"modules": ValidationError(_("Choose modules of this programme."),
-                                                          code="foreign_module")})
+        raise field_error("modules", _("Choose modules of this programme."), "foreign_module")
 
 
 @transaction.atomic
