@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import URLPattern, URLResolver, get_resolver, resolve
+from django.urls import resolve
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -26,6 +26,7 @@ from sabor.accounts.models import Role
 from sabor.core.http import parse_id
 from sabor.participation.models import Registration
 from sabor.tests.test_tenancy import _Fillers
+from sabor.tests.urlwalk import every_pattern
 from sabor.training.models import Attendance
 
 pytestmark = pytest.mark.django_db
@@ -46,18 +47,9 @@ ROLES = {"anonymous": (), "resident": (Role.RESIDENT,), "staff": (Role.STAFF,), 
          "administrator": (Role.ADMINISTRATOR, Role.STAFF, Role.ME_OFFICER, Role.MODERATOR)}
 
 
-def _patterns(resolver=None, prefix="", namespace=None):
-    resolver = resolver or get_resolver()
-    for entry in resolver.url_patterns:
-        if isinstance(entry, URLResolver):
-            yield from _patterns(entry, prefix + str(entry.pattern), entry.namespace or namespace)
-        elif isinstance(entry, URLPattern):
-            yield namespace, entry, prefix + str(entry.pattern)
-
-
 def _paths(town) -> list[str]:
     paths = []
-    for namespace, pattern, route in _patterns():
+    for namespace, pattern, route in every_pattern():
         if namespace == "admin" or pattern.name in SKIPPED:
             continue
         if route.startswith("accounts/^"):  # allauth's keyed links: a key that is wrong is a 404 by design

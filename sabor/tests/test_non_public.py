@@ -19,7 +19,6 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.base import ContentFile
-from django.urls import URLPattern, URLResolver, get_resolver
 
 from sabor.accounts import testing
 from sabor.accounts.models import Role
@@ -33,6 +32,7 @@ from sabor.participation.services import ideas, moderation, processes, registrat
 from sabor.participation.testing import make_idea, make_meeting, make_process
 from sabor.planning import services as planning
 from sabor.planning.services import projects
+from sabor.tests.urlwalk import every_pattern
 from sabor.training.models import Material, Programme
 from sabor.training.testing import enrol, make_programme, make_session
 
@@ -187,18 +187,13 @@ def world(municipality):
     }
 
 
-def _public_routes(resolver=None, prefix="", namespace=None):
+def _public_routes():
     """Every route but the back office's and the platform admin's (both closed to visitors
     and residents, tested in tests/test_tenancy.py and accounts), and allauth's
     one-time-key routes, written as regular expressions (a key found is a credential)."""
-    resolver = resolver or get_resolver()
-    for entry in resolver.url_patterns:
-        if isinstance(entry, URLResolver):
-            yield from _public_routes(entry, prefix + str(entry.pattern), entry.namespace or namespace)
-        elif isinstance(entry, URLPattern) and namespace not in CLOSED_NAMESPACES:
-            route = prefix + str(entry.pattern)
-            if "(?P<" not in route:
-                yield route
+    for namespace, _pattern, route in every_pattern():
+        if namespace not in CLOSED_NAMESPACES and "(?P<" not in route:
+            yield route
 
 
 # How to fill each kind of parameter of a public URL; a new kind fails the test until taught.

@@ -2,12 +2,13 @@ from importlib import import_module
 
 import pytest
 from django.db import models, transaction
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 
 from sabor.accounts import testing
 from sabor.accounts.models import STAFF_ROLES, Membership, Role
 from sabor.core import registry
 from sabor.core.middleware import resolve_municipality
+from sabor.tests.urlwalk import every_pattern
 
 pytestmark = pytest.mark.django_db
 
@@ -67,13 +68,10 @@ def test_pages_of_a_municipality_are_not_found_without_one(settings, client_for,
 NOT_WALKED = {None, "admin"}  # allauth's own pages take keys, not ids; the Django admin is the operator's
 
 
-def _patterns(resolver=None, prefix="", namespace=None):
-    resolver = resolver or get_resolver()
-    for entry in resolver.url_patterns:
-        if isinstance(entry, URLResolver):
-            yield from _patterns(entry, prefix + str(entry.pattern), entry.namespace or namespace)
-        elif isinstance(entry, URLPattern) and namespace not in NOT_WALKED:
-            yield f"{namespace}:{entry.name}", entry
+def _patterns():
+    for namespace, pattern, _route in every_pattern():
+        if namespace not in NOT_WALKED:
+            yield f"{namespace}:{pattern.name}", pattern
 
 
 def _routes_with_arguments() -> list[str]:
