@@ -24,7 +24,9 @@ from sabor.core.testing import (  # noqa: F401  (re-exported)
     _sequence,
     at_once,
     concurrency_test,
+    error_codes,
     make_municipality,
+    raises_code,
     without_system_libraries,
 )
 from sabor.territory.models import Settlement

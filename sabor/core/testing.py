@@ -5,6 +5,9 @@ settlements and organisations are built by sabor.accounts.testing, which re-expo
 from __future__ import annotations
 
 import itertools
+from contextlib import contextmanager
+
+from django.core.exceptions import ValidationError
 
 from sabor.core.models import Municipality, MunicipalityDomain
 
@@ -101,6 +104,23 @@ def without_system_libraries(monkeypatch, *packages: str) -> None:
     for name in [name for name in sys.modules if name.split(".")[0] in packages]:
         monkeypatch.delitem(sys.modules, name)
     monkeypatch.setattr(sys, "meta_path", [_Unloadable(packages), *sys.meta_path])
+
+
+def error_codes(error: ValidationError) -> set[str]:
+    """The machine-readable codes of a ValidationError, whether it names fields or not."""
+    lists = error.error_dict.values() if hasattr(error, "error_dict") else [error.error_list]
+    return {item.code for items in lists for item in items}
+
+
+@contextmanager
+def raises_code(code: str):
+    """Like pytest.raises(ValidationError), and the error must carry `code`: a test refused
+    for another reason than the one it is about fails."""
+    import pytest  # test support only: the site itself never loads pytest
+
+    with pytest.raises(ValidationError) as error:
+        yield error
+    assert code in error_codes(error.value), error_codes(error.value)
 
 
 # --- The tenancy walk's fillers (sabor.core.registry.add_url_fillers) -------------------------------

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from datetime import date
 
-from django.core.exceptions import ValidationError
-
+from sabor.core.testing import error_codes, raises_code  # noqa: F401  (re-exported)
 from sabor.planning import services
 from sabor.planning.models import Plan
 from sabor.planning.services import projects
@@ -37,23 +35,6 @@ def make_project(municipality, measure, **fields):
                 "funding": [("eu", "ПРР 2021–2027", Decimal("1000000")), ("municipal", "", Decimal("50000.50"))],
                 "settlements": [settlement]}
     return projects.create_project(actor=None, municipality=municipality, measure=measure, **{**defaults, **fields})
-
-
-def error_codes(error: ValidationError) -> set[str]:
-    """The machine-readable codes of a ValidationError, whether it names fields or not."""
-    lists = error.error_dict.values() if hasattr(error, "error_dict") else [error.error_list]
-    return {item.code for items in lists for item in items}
-
-
-@contextmanager
-def raises_code(code: str):
-    """Like pytest.raises(ValidationError), and the error must carry `code`: a test refused
-    for another reason than the one it is about fails."""
-    import pytest  # test support only: the site itself never loads pytest
-
-    with pytest.raises(ValidationError) as error:
-        yield error
-    assert code in error_codes(error.value), error_codes(error.value)
 
 
 def objects(municipality, people: dict) -> dict:
