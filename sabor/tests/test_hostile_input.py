@@ -25,8 +25,7 @@ from sabor.accounts import testing
 from sabor.accounts.models import Role
 from sabor.core.http import parse_id
 from sabor.participation.models import Registration
-from sabor.tests.test_tenancy import _Fillers
-from sabor.tests.urlwalk import every_pattern
+from sabor.tests.urlwalk import Fillers, every_pattern
 from sabor.training.models import Attendance
 
 pytestmark = pytest.mark.django_db
@@ -114,7 +113,7 @@ def _carries_ids(field: dict) -> bool:
 @pytest.fixture
 def town(municipality):
     """One of everything in the municipality, for the ids of every URL (each app's url fillers)."""
-    fillers = _Fillers()
+    fillers = Fillers()
     return {"fillers": fillers, **fillers.town(municipality)}
 
 

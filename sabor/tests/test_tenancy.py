@@ -1,14 +1,12 @@
-from importlib import import_module
 
 import pytest
 from django.db import models, transaction
 from django.urls import reverse
 
 from sabor.accounts import testing
-from sabor.accounts.models import STAFF_ROLES, Membership, Role
-from sabor.core import registry
+from sabor.accounts.models import Membership, Role
 from sabor.core.middleware import resolve_municipality
-from sabor.tests.urlwalk import every_pattern
+from sabor.tests.urlwalk import Fillers, every_pattern
 
 pytestmark = pytest.mark.django_db
 
@@ -78,31 +76,6 @@ def _routes_with_arguments() -> list[str]:
     return sorted({name for name, pattern in _patterns() if pattern.pattern.regex.groups})
 
 
-class _Fillers:
-    def __init__(self):
-        self.modules = [import_module(path) for path in registry.url_fillers().values()]
-        self.fill, self.owner_only, self.not_tenant_data = {}, set(), {}
-        for module in self.modules:
-            assert not set(module.FILL) & set(self.fill), f"{module.__name__} fills a URL another app fills"
-            self.fill.update(module.FILL)
-            self.owner_only |= set(getattr(module, "OWNER_ONLY", ()))
-            self.not_tenant_data.update(getattr(module, "NOT_TENANT_DATA", {}))
-
-    def town(self, municipality) -> dict:
-        people = {"administrator": testing.make_member(municipality, *sorted(STAFF_ROLES | {Role.COUNCILLOR}),
-                                                       group="administration"),
-                  "resident": testing.make_member(municipality, Role.RESIDENT)}
-        objects = {}
-        for module in self.modules:
-            made = module.objects(municipality, people)
-            assert not set(made) & set(objects), f"{module.__name__} names an object another app names"
-            objects.update(made)
-        return {"people": people, "objects": objects}
-
-    def path(self, name: str, town: dict) -> str:
-        return reverse(name, kwargs=self.fill[name](town["objects"]))
-
-
 class _Undo(Exception):
     pass
 
@@ -131,7 +104,7 @@ def _is_login(response) -> bool:
 
 @pytest.fixture
 def fillers():
-    return _Fillers()
+    return Fillers()
 
 
 def test_every_url_with_arguments_is_filled_by_its_app(fillers):
