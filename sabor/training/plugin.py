@@ -9,7 +9,7 @@ from sabor.core import audit, registry
 
 def register() -> None:
     from sabor.training import files, selectors
-    from sabor.training.models import Enrolment, Programme
+    from sabor.training.models import Assessment, Enrolment, Programme
     from sabor.training.services import personal_data
 
     audit.register_actions({
@@ -32,7 +32,9 @@ def register() -> None:
     })
     labels = {"module": _("module"), "material": _("material"), "session": _("session"),
               "certificate": _("certificate"), "programme": _("programme"), "role_offer": _("role offer"),
-              "target": _("target")}
+              "target": _("target"),
+              # A test's changes are keyed by its kind, read in the language of whoever reads the log.
+              **dict(Assessment.Kind.choices)}
     audit.describe(Programme, labels=labels, values={"role_offer": Enrolment.RoleOffer.choices})
     audit.describe(Enrolment, labels=labels, values={"role_offer": Enrolment.RoleOffer.choices})
 

@@ -40,7 +40,7 @@ def add_question(*, actor, assessment: Assessment, text: str, choices: list[str]
                                 for index, choice in enumerate(choices)])
     programme = assessment.programme
     audit.record(actor=actor, action="training.test_changed", obj=programme, municipality=programme.municipality,
-                 changes={str(assessment.get_kind_display()): [None, text]})
+                 changes={assessment.kind: [None, text]})
     return question
 
 
@@ -50,7 +50,7 @@ def remove_question(*, actor, question: Question) -> None:
     _check_unused(assessment)
     programme = assessment.programme
     audit.record(actor=actor, action="training.test_changed", obj=programme, municipality=programme.municipality,
-                 changes={str(assessment.get_kind_display()): [question.text, None]})
+                 changes={assessment.kind: [question.text, None]})
     question.delete()
 
 
@@ -105,5 +105,5 @@ def hand_in(*, actor, enrolment: Enrolment, assessment: Assessment, answers: dic
         raise ValidationError(_("This test has already been taken."), code="duplicate") from None
     programme = assessment.programme
     audit.record(actor=actor, action="training.test_taken", obj=enrolment, municipality=programme.municipality,
-                 changes={str(assessment.get_kind_display()): [None, f"{right}/{total}"]})
+                 changes={assessment.kind: [None, f"{right}/{total}"]})
     return attempt

@@ -99,3 +99,16 @@ def test_learning_compares_before_and_after_question_by_question(municipality):
     result = learning(programme)
     assert (result.pre_average, result.post_average, result.gain, result.post_passed) == (50, 100, 50, 2)
     assert [(q.pre_right, q.post_right) for q in result.questions] == [(100, 100), (0, 100)]
+
+
+def test_a_tests_changes_are_logged_by_its_kind_whatever_language_the_writer_used(municipality):
+    """The log reads the kind in its reader's language; a label stored in the writer's language
+    (English here) would be left unread on a Bulgarian page."""
+    from django.utils import translation
+
+    from sabor.core.models import AuditEntry
+
+    with translation.override("en"):
+        make_test(make_programme(municipality), "post", questions=2)
+    keys = {key for entry in AuditEntry.objects.filter(action="training.test_changed") for key in entry.changes}
+    assert keys == {"post", "is_open"}  # its questions, and opening it
